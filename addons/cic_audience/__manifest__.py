@@ -1,0 +1,22 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "CIC Audiences",
+    "summary": "Audiences with the mayor, deputy mayor and secretary general on Odoo's calendar, with the audiences register",
+    "version": "18.0.1.0.0",
+    "category": "Services/CIC",
+    "license": "AGPL-3",
+    "author": "CIC Suite",
+    "website": "https://github.com/cic-suite/cic-suite",
+    "development_status": "Beta",
+    "depends": [
+        "calendar",
+        "cic_registry",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
+    "demo": [],
+    "installable": True,
+    "application": True,
+}

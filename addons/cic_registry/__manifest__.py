@@ -1,0 +1,24 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "CIC Registry (Registratură)",
+    "summary": "General registry of petitions, public-information requests and transparency records, with legal deadlines (OG 27/2002, Law 544/2001, Law 52/2003)",
+    "version": "18.0.1.0.0",
+    "category": "Services/CIC",
+    "license": "AGPL-3",
+    "author": "CIC Suite",
+    "website": "https://github.com/cic-suite/cic-suite",
+    "development_status": "Beta",
+    "depends": [
+        "helpdesk_mgmt",
+        "mail",
+        "portal",
+    ],
+    "data": [
+        "security/cic_registry_groups.xml",
+        "security/ir.model.access.csv",
+    ],
+    "demo": [],
+    "installable": True,
+    "application": True,
+}
