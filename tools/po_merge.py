@@ -1,7 +1,8 @@
 """Merge an exported ro.po (fresh msgids from Odoo) with the addon's current i18n/ro.po.
 
 Usage: po_merge.py EXPORTED.po CURRENT.po
-Keeps every translation already in CURRENT.po (matched on msgid), takes the references and
+Keeps every translation already in CURRENT.po (matched on msgid), takes the
+references and
 new entries from EXPORTED.po, drops duplicates, and rewrites CURRENT.po. Prints the
 msgids that still have no translation, so they can be filled in.
 """

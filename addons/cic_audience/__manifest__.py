@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "CIC Audiences",
-    "summary": "Audiences with the mayor, deputy mayor and secretary general on Odoo's calendar, with the audiences register",
+    "summary": "Audiences with the mayor and officials, on Odoo's calendar",
     "version": "18.0.1.0.0",
     "category": "Services/CIC",
     "license": "AGPL-3",

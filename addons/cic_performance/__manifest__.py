@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "CIC Performance",
-    "summary": "CIC performance indicators, citizen satisfaction surveys and staff appraisal",
+    "summary": "CIC indicators, citizen satisfaction and staff appraisal",
     "version": "18.0.1.0.0",
     "category": "Services/CIC",
     "license": "AGPL-3",

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "CIC Citizens' Portal",
-    "summary": "Citizens' portal: service catalogue, online requests, tracking, fee payment, audience booking, transparency pages",
+    "summary": "Citizens' portal: requests, tracking, fees, audiences, transparency",
     "version": "18.0.1.0.0",
     "category": "Website/CIC",
     "license": "AGPL-3",
