@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "CIC Registry (Registratură)",
-    "summary": "General registry with legal deadlines (OG 27/2002, L 544/2001, L 52/2003)",
+    "summary": "General registry with legal deadlines (OG 27, L 544, L 52)",
     "version": "18.0.1.0.0",
     "category": "Services/CIC",
     "license": "AGPL-3",
