@@ -9,6 +9,9 @@ ODOO_PATH=${ODOO_PATH:-/opt/odoo18}
 CIC_HOME=${CIC_HOME:-$HOME/.cache/cic-suite}
 CIC_VENV=${CIC_VENV:-$CIC_HOME/venv}
 CIC_PYTHON=${CIC_PYTHON:-python3.11}
+# CIC_VENV=system uses the system Python as it is (the docker test image installs
+# every dependency there); otherwise a venv is created and kept up to date.
+if [ "$CIC_VENV" = system ]; then CIC_PY=python3; else CIC_PY=$CIC_VENV/bin/python; fi
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 CIC_DB_USER=${CIC_DB_USER:-odoo}
@@ -29,6 +32,7 @@ cic_system_packages() {
     local missing=()
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+    command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
     [ ${#missing[@]} -eq 0 ] && return 0
     [ "$(id -u)" = 0 ] || die "missing system packages: ${missing[*]} (install them with apt-get as root)"
     say "installing ${missing[*]} from Debian"
@@ -39,6 +43,7 @@ cic_system_packages() {
 
 cic_venv() {
     local stamp want
+    [ "$CIC_VENV" = system ] && return 0
     want=$(cat "$CIC_ROOT"/requirements/*.txt | sha256sum | cut -c1-16)
     stamp="$CIC_VENV/.cic-requirements"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
@@ -100,7 +105,7 @@ cic_setup() {
     cic_postgres
 }
 
-cic_odoo() { "$CIC_VENV/bin/python" "$ODOO_PATH/odoo-bin" "$@"; }
+cic_odoo() { "$CIC_PY" "$ODOO_PATH/odoo-bin" "$@"; }
 
 cic_port_free() {
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null

@@ -8,5 +8,5 @@ CONF=$(cic_config "i18n-$DB" 8399)
 tmp=$(mktemp --suffix=.po)
 cic_odoo -c "$CONF" -d "$DB" --i18n-export="$tmp" --modules="$ADDON" --language=ro_RO \
     --stop-after-init --log-level=warn
-"$CIC_VENV/bin/python" "$CIC_ROOT/tools/po_merge.py" "$tmp" "$CIC_ROOT/addons/$ADDON/i18n/ro.po"
+"$CIC_PY" "$CIC_ROOT/tools/po_merge.py" "$tmp" "$CIC_ROOT/addons/$ADDON/i18n/ro.po"
 rm -f "$tmp"

@@ -1,0 +1,100 @@
+"""The four CIC addons install on a database without demo data and uninstall cleanly.
+
+Runs odoo-bin in subprocesses on a scratch database, so it exercises the real
+install/uninstall code paths (hooks, data files, column drops) end to end.
+"""
+
+import subprocess
+import uuid
+
+import psycopg2
+import pytest
+from psycopg2 import sql
+
+from odoo.tools import config
+
+ADDONS = ("cic_registry", "cic_audience", "cic_performance", "cic_portal")
+
+UNINSTALL_SCRIPT = """
+mods = env["ir.module.module"].search([("name", "in", %r)])
+mods.button_immediate_uninstall()
+env.cr.commit()
+"""
+
+
+def _connect(dbname):
+    return psycopg2.connect(
+        dbname=dbname,
+        host=config["db_host"] or None,
+        port=config["db_port"] or None,
+        user=config["db_user"] or None,
+    )
+
+
+def _query(dbname, sql, params=()):
+    with _connect(dbname) as cnx, cnx.cursor() as cr:
+        cr.execute(sql, params)
+        return cr.fetchall()
+
+
+@pytest.fixture()
+def scratch_db():
+    name = f"cic_clean_{uuid.uuid4().hex[:8]}"
+    yield name
+    with _connect("postgres") as cnx:
+        cnx.autocommit = True
+        with cnx.cursor() as cr:
+            cr.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name))
+            )
+
+
+def _run(cmd, **kwargs):
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=1500, **kwargs)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result
+
+
+def test_install_without_demo_then_uninstall(odoo_cli, scratch_db):
+    _run(
+        odoo_cli
+        + ["-d", scratch_db, "-i", ",".join(ADDONS), "--without-demo=all"]
+        + ["--stop-after-init", "--no-http"]
+    )
+    states = dict(
+        _query(
+            scratch_db,
+            "SELECT name, state FROM ir_module_module WHERE name IN %s",
+            (ADDONS,),
+        )
+    )
+    assert states == {name: "installed" for name in ADDONS}
+    assert not _query(
+        scratch_db,
+        "SELECT name FROM ir_module_module WHERE name IN %s AND demo",
+        (ADDONS,),
+    ), "demo data was loaded although --without-demo was given"
+
+    _run(
+        odoo_cli + ["shell", "-d", scratch_db, "--no-http"],
+        input=UNINSTALL_SCRIPT % (list(ADDONS),),
+    )
+    states = dict(
+        _query(
+            scratch_db,
+            "SELECT name, state FROM ir_module_module WHERE name IN %s",
+            (ADDONS,),
+        )
+    )
+    assert states == {name: "uninstalled" for name in ADDONS}
+    assert not _query(
+        scratch_db, "SELECT model FROM ir_model WHERE model LIKE 'cic.%%'"
+    ), "CIC models are left after uninstall"
+    assert not _query(
+        scratch_db, "SELECT 1 FROM ir_model_data WHERE module IN %s", (ADDONS,)
+    ), "records of the CIC addons are left after uninstall"
+    assert not _query(
+        scratch_db,
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE column_name LIKE 'cic\\_%%' AND table_schema = 'public'",
+    ), "columns added by the CIC addons are left after uninstall"
