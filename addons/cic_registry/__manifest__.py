@@ -17,6 +17,9 @@
     "data": [
         "security/cic_registry_groups.xml",
         "security/ir.model.access.csv",
+        "data/cic_procedure_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
     ],
     "demo": [],
     "installable": True,

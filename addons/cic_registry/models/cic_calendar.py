@@ -1,0 +1,181 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Institution calendar and the single deadline function of the suite.
+
+Romanian legal holidays (Codul muncii art. 139(1), as amended by Law 52/2023) are
+computed for any year from fixed dates and the Orthodox Easter; the administrator adds
+bridge days per company (`cic.holiday`). Deadlines (spec R-CAL-3):
+
+* ``free_days`` (zile libere, CPC art. 181): neither the start nor the end day counts,
+  ``roll(D + n + 1)``;
+* ``calendar``: ``roll(D + n)``;
+* ``working_days``: n working days counted from the day after D.
+
+``roll(x)`` is the first working day on or after x.
+"""
+
+import datetime
+
+import pytz
+from dateutil.easter import EASTER_ORTHODOX, easter
+
+from odoo import api, fields, models, tools
+
+INSTITUTION_TZ = "Europe/Bucharest"
+
+COUNT_MODES = [
+    ("free_days", "Free days (CPC art. 181)"),
+    ("calendar", "Calendar days"),
+    ("working_days", "Working days"),
+]
+
+# (month, day, name) of the fixed legal holidays.
+FIXED_HOLIDAYS = [
+    (1, 1, "Anul Nou"),
+    (1, 2, "Anul Nou"),
+    (1, 6, "Boboteaza"),
+    (1, 7, "Soborul Sf. Ioan Botezătorul"),
+    (1, 24, "Ziua Unirii Principatelor Române"),
+    (5, 1, "Ziua Muncii"),
+    (6, 1, "Ziua Copilului"),
+    (8, 15, "Adormirea Maicii Domnului"),
+    (11, 30, "Sf. Andrei"),
+    (12, 1, "Ziua Națională a României"),
+    (12, 25, "Crăciunul"),
+    (12, 26, "Crăciunul"),
+]
+# (offset from Orthodox Easter Sunday, name) of the moveable legal holidays.
+EASTER_HOLIDAYS = [
+    (-2, "Vinerea Mare"),
+    (0, "Paștele"),
+    (1, "Paștele"),
+    (49, "Rusaliile"),
+    (50, "Rusaliile"),
+]
+
+
+def legal_holidays(year):
+    """Return ``{date: name}`` of the Romanian legal holidays of ``year``."""
+    days = {datetime.date(year, m, d): name for m, d, name in FIXED_HOLIDAYS}
+    sunday = easter(year, EASTER_ORTHODOX)
+    for offset, name in EASTER_HOLIDAYS:
+        days.setdefault(sunday + datetime.timedelta(days=offset), name)
+    return days
+
+
+class CicCalendar(models.AbstractModel):
+    _name = "cic.calendar"
+    _description = "Institution calendar and deadlines"
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    @api.model
+    def local_date(self, value):
+        """Institution-local (Europe/Bucharest) date of a date or a UTC datetime."""
+        if not value:
+            return value
+        if isinstance(value, str):
+            value = (
+                fields.Datetime.to_datetime(value)
+                if len(value) > 10
+                else (fields.Date.to_date(value))
+            )
+        if isinstance(value, datetime.datetime):
+            utc = pytz.utc.localize(value) if value.tzinfo is None else value
+            return utc.astimezone(pytz.timezone(INSTITUTION_TZ)).date()
+        return value
+
+    @api.model
+    def today(self):
+        """Today's date in the institution's time zone."""
+        return self.local_date(fields.Datetime.now())
+
+    def _company(self, company):
+        return company or self.env.company
+
+    # ------------------------------------------------------------------
+    # Non-working days
+    # ------------------------------------------------------------------
+    @api.model
+    def non_working_days(self, year, company=None, for_deadline=True):
+        """Legal holidays plus the company's extra days off for ``year``.
+
+        With ``for_deadline`` (the default), extra days whose ``counts_for_deadline``
+        is off are left out: they close the office but do not move deadlines.
+        Weekends are not listed. Cached per company and year.
+        """
+        return self._non_working_days(year, self._company(company).id, for_deadline)
+
+    @tools.ormcache("year", "company_id", "for_deadline")
+    def _non_working_days(self, year, company_id, for_deadline):
+        domain = [
+            ("company_id", "=", company_id),
+            ("date", ">=", datetime.date(year, 1, 1)),
+            ("date", "<=", datetime.date(year, 12, 31)),
+        ]
+        if for_deadline:
+            domain.append(("counts_for_deadline", "=", True))
+        extra = self.env["cic.holiday"].sudo().search(domain).mapped("date")
+        return frozenset(legal_holidays(year)) | frozenset(extra)
+
+    @api.model
+    def is_working_day(self, day, company=None, for_deadline=True):
+        """True unless ``day`` is a weekend, a legal holiday or an extra day off."""
+        day = self.local_date(day)
+        if day.weekday() >= 5:
+            return False
+        return day not in self.non_working_days(day.year, company, for_deadline)
+
+    @api.model
+    def roll(self, day, company=None):
+        """First working day on or after ``day`` (CPC art. 181(2))."""
+        day = self.local_date(day)
+        while not self.is_working_day(day, company):
+            day += datetime.timedelta(days=1)
+        return day
+
+    @api.model
+    def add_working_days(self, day, n, company=None):
+        """Move ``n`` working days from ``day`` (backwards if ``n`` is negative).
+
+        ``day`` itself is not counted; with ``n == 0`` it is returned unchanged.
+        """
+        day = self.local_date(day)
+        step = datetime.timedelta(days=1 if n >= 0 else -1)
+        remaining = abs(n)
+        while remaining:
+            day += step
+            if self.is_working_day(day, company):
+                remaining -= 1
+        return day
+
+    @api.model
+    def working_days_between(self, start, end, company=None):
+        """Number of working days after ``start`` up to and including ``end``."""
+        start, end = self.local_date(start), self.local_date(end)
+        count, day = 0, start
+        while day < end:
+            day += datetime.timedelta(days=1)
+            count += self.is_working_day(day, company)
+        return count
+
+    # ------------------------------------------------------------------
+    # Deadlines
+    # ------------------------------------------------------------------
+    @api.model
+    def due_date(self, start_date, days, mode, company=None):
+        """The last day on which an act is still in time (spec R-CAL-3).
+
+        :param start_date: the registration date D (date, or UTC datetime)
+        :param days: the term n in days
+        :param mode: ``free_days``, ``calendar`` or ``working_days``
+        """
+        start = self.local_date(start_date)
+        if mode == "free_days":
+            return self.roll(start + datetime.timedelta(days=days + 1), company)
+        if mode == "calendar":
+            return self.roll(start + datetime.timedelta(days=days), company)
+        if mode == "working_days":
+            return self.add_working_days(start, days, company)
+        raise ValueError(f"Unknown counting mode {mode!r}")

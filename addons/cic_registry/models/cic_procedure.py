@@ -1,0 +1,119 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .cic_calendar import COUNT_MODES
+
+DIRECTIONS = [
+    ("incoming", "Incoming"),
+    ("outgoing", "Outgoing"),
+    ("internal", "Internal"),
+]
+
+
+class CicProcedure(models.Model):
+    """A kind of registry entry with its legal term (petition, Law 544 request...)."""
+
+    _name = "cic.procedure"
+    _description = "Registry procedure"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        required=True,
+        help="Technical code used by the suite: petition, foi_request, foi_complaint, "
+        "transparency_recommendation, service_request, gdpr_request, audience_request, "
+        "outgoing, internal.",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company")
+    direction = fields.Selection(DIRECTIONS, default="incoming", required=True)
+    term_days = fields.Integer(
+        string="Term (days)",
+        help="Legal answer term in days, counted from the registration date. "
+        "0 means the procedure has no legal answer deadline.",
+    )
+    count_mode = fields.Selection(
+        COUNT_MODES,
+        string="Counting mode",
+        default="free_days",
+        required=True,
+        help="Free days (CPC art. 181): neither the registration day nor the last day "
+        "counts, a non-working last day moves to the next working day. Calendar days: "
+        "the term ends on D + n, moved the same way. Working days: n working days "
+        "from the day after D. OG 27/2002 has no counting rule: free days is a POLICY "
+        "default (UNVERIFIED), change it here if the institution counts otherwise.",
+    )
+    extended_term_days = fields.Integer(
+        string="Extended term (days)",
+        help="Total term after an extension (OG 27/2002 art. 9: 30 + at most 15 = 45; "
+        "Law 544/2001 art. 7(1): 30). 0 means no extension is possible.",
+    )
+    refusal_term_days = fields.Integer(
+        string="Refusal term (days)",
+        help="Term for a reasoned refusal (Law 544/2001 art. 7(2): 5 days).",
+    )
+    forward_term_days = fields.Integer(
+        string="Forwarding term (days)",
+        help="Term to forward a misdirected document to the competent authority "
+        "(OG 27/2002 art. 6^1: 5 days).",
+    )
+    legal_basis = fields.Char(
+        help="Legal basis of the term, shown next to every deadline.",
+    )
+    note = fields.Text(
+        string="Policy notes",
+        translate=True,
+        help="Choices the law leaves open (POLICY) and facts still to verify "
+        "(UNVERIFIED).",
+    )
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Default department",
+        help="Department (team) that receives new entries of this procedure.",
+    )
+    stage_ids = fields.Many2many(
+        "helpdesk.ticket.stage",
+        string="Stages",
+        help="Stages used by entries of this procedure (all stages when empty).",
+    )
+    acknowledgement_template_id = fields.Many2one(
+        "mail.template",
+        string="Acknowledgement template",
+        domain="[('model', '=', 'helpdesk.ticket')]",
+        help="E-mail that sends the registration number back to the sender of an "
+        "electronic submission.",
+    )
+
+    _sql_constraints = [
+        ("code_uniq", "unique(code, company_id)", "The procedure code must be unique.")
+    ]
+
+    @api.depends("name", "code")
+    def _compute_display_name(self):
+        for procedure in self:
+            procedure.display_name = procedure.name or procedure.code
+
+    def _due_basis(self, extended=False):
+        """Text naming the legal basis and the counting mode of the term."""
+        self.ensure_one()
+        modes = dict(self._fields["count_mode"]._description_selection(self.env))
+        mode = modes[self.count_mode]
+        term = self.extended_term_days if extended else self.term_days
+        return self.env._(
+            "%(basis)s; %(days)s days, %(mode)s",
+            basis=self.legal_basis or self.name,
+            days=term,
+            mode=mode[:1].lower() + mode[1:],
+        )
+
+    def due_date(self, start_date, extended=False, company=None):
+        """Legal due date of an entry of this procedure registered on ``start_date``."""
+        self.ensure_one()
+        term = self.extended_term_days if extended else self.term_days
+        if not term or not start_date:
+            return False
+        return self.env["cic.calendar"].due_date(
+            start_date, term, self.count_mode, company=company
+        )

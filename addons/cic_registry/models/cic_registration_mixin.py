@@ -1,0 +1,336 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Gap-free, duplicate-free registration numbers in the general register.
+
+One number space per company and calendar year (Europe/Bucharest), shared by every
+model that inherits ``cic.registration.mixin``. A number is taken from the
+``cic_register_counter`` row of (company, year):
+
+1. at the end of ``create()``, inside the transaction, when the counter row can be
+   locked at once (``FOR UPDATE NOWAIT`` in a savepoint). If the transaction later
+   fails, the counter update is rolled back with it: no number is consumed;
+2. otherwise (the row is locked by, or was changed by, a concurrent transaction,
+   which at REPEATABLE READ raises a serialization failure), right after the commit
+   in a short READ COMMITTED transaction that waits for the lock (``cr.postcommit``);
+3. a cron numbers any committed entry that is still unnumbered (crash safety).
+
+The registration date is written together with the number, so numbers follow the
+order of registration dates.
+"""
+
+import logging
+import random
+import time
+
+import psycopg2
+from psycopg2 import errors
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+CONCURRENCY_ERRORS = (
+    errors.LockNotAvailable,
+    errors.SerializationFailure,
+    errors.DeadlockDetected,
+)
+REGISTRATION_FIELDS = (
+    "cic_registration_seq",
+    "cic_registration_number",
+    "cic_registration_date",
+    "cic_registration_year",
+)
+PROTECTED_FIELDS = (*REGISTRATION_FIELDS, "cic_registration_shared")
+POSTCOMMIT_KEY = "cic_registration_pending"
+DEFAULT_NUMBER_FORMAT = "{seq}/{dd.mm.yyyy}"
+
+
+def format_registration_number(fmt, seq, day):
+    """Render ``fmt`` with the tokens {seq}, {dd.mm.yyyy}, {yyyy}, {mm}, {dd}."""
+    tokens = {
+        "{dd.mm.yyyy}": day.strftime("%d.%m.%Y"),
+        "{yyyy}": day.strftime("%Y"),
+        "{mm}": day.strftime("%m"),
+        "{dd}": day.strftime("%d"),
+        "{seq}": str(seq),
+    }
+    result = fmt or DEFAULT_NUMBER_FORMAT
+    for token, value in tokens.items():
+        result = result.replace(token, value)
+    return result
+
+
+class CicRegistrationMixin(models.AbstractModel):
+    _name = "cic.registration.mixin"
+    _description = "Entry of the general register"
+
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    cic_registration_seq = fields.Integer(
+        string="Registration sequence", readonly=True, copy=False, index=True
+    )
+    cic_registration_number = fields.Char(
+        string="Registration number", readonly=True, copy=False, index="trigram"
+    )
+    cic_registration_date = fields.Datetime(
+        string="Registration date", readonly=True, copy=False, index=True
+    )
+    cic_registration_year = fields.Integer(
+        string="Registration year", readonly=True, copy=False
+    )
+    cic_registration_shared = fields.Boolean(
+        string="Number of another entry",
+        readonly=True,
+        copy=False,
+        help="The entry carries the number of the entry it answers (partidă) instead "
+        "of a number of its own.",
+    )
+
+    def init(self):
+        super().init()
+        if self._abstract:
+            return
+        index = f"{self._table}_cic_registration_uniq"
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s "
+                "(company_id, cic_registration_year, cic_registration_seq) "
+                "WHERE cic_registration_seq IS NOT NULL "
+                "AND cic_registration_shared IS NOT TRUE",
+                SQL.identifier(index),
+                SQL.identifier(self._table),
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Hooks for the inheriting models
+    # ------------------------------------------------------------------
+    def _cic_needs_registration(self):
+        """Whether this record takes a number of the general register."""
+        self.ensure_one()
+        return True
+
+    def _cic_number_source(self):
+        """The registered record whose number this one reuses (partidă), or empty."""
+        return self.browse()
+
+    def _cic_after_registration(self):
+        """Called once the records got their numbers (acknowledgements...)."""
+
+    # ------------------------------------------------------------------
+    # Immutability
+    # ------------------------------------------------------------------
+    def _cic_check_registration_write(self, vals):
+        if self.env.context.get("cic_registration_write") and self.env.su:
+            return
+        if any(name in vals for name in PROTECTED_FIELDS):
+            raise UserError(
+                self.env._(
+                    "The registration number and date are set by the server and "
+                    "cannot be changed."
+                )
+            )
+        if "company_id" in vals and any(
+            rec.cic_registration_seq and rec.company_id.id != vals["company_id"]
+            for rec in self
+        ):
+            raise UserError(
+                self.env._("The company of a registered entry cannot be changed.")
+            )
+
+    # ------------------------------------------------------------------
+    # Numbering
+    # ------------------------------------------------------------------
+    def _cic_to_register(self):
+        return self.filtered(
+            lambda rec: not rec.cic_registration_number
+            and rec._cic_needs_registration()
+        ).sorted("id")
+
+    def _cic_assign_registration_number(self):
+        """Register the records that need a number (idempotent).
+
+        Numbers are taken inside the current transaction when the counter can be
+        locked without conflict; the others are numbered right after the commit.
+        """
+        deferred = self.browse()
+        registered = self.browse()
+        for record in self._cic_to_register():
+            source = record._cic_number_source()
+            if source:
+                record._cic_share_number(source)
+                registered |= record
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    record._cic_take_number(nowait=True)
+                registered |= record
+            except CONCURRENCY_ERRORS:
+                deferred |= record
+        if deferred:
+            deferred._cic_defer_registration()
+        if registered:
+            registered._cic_after_registration()
+        return True
+
+    def _cic_share_number(self, source):
+        """Give this record the number of ``source`` (answer in the same partidă)."""
+        self.ensure_one()
+        self.sudo().with_context(cic_registration_write=True).write(
+            {
+                "cic_registration_shared": True,
+                "cic_registration_seq": source.cic_registration_seq,
+                "cic_registration_year": source.cic_registration_year,
+                "cic_registration_number": source.cic_registration_number,
+                "cic_registration_date": fields.Datetime.now(),
+            }
+        )
+
+    def _cic_lock_counter(self, company_id, year, nowait):
+        """Lock and return the id of the counter row of (company, year)."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "INSERT INTO cic_register_counter "
+                "(company_id, year, last_seq, create_date, write_date) "
+                "VALUES (%s, %s, 0, now() at time zone 'UTC', "
+                "now() at time zone 'UTC') "
+                "ON CONFLICT (company_id, year) DO NOTHING",
+                company_id,
+                year,
+            )
+        )
+        cr.execute(
+            SQL(
+                "SELECT id FROM cic_register_counter "
+                "WHERE company_id = %s AND year = %s "
+                "FOR UPDATE%s",
+                company_id,
+                year,
+                SQL(" NOWAIT") if nowait else SQL(),
+            )
+        )
+        return cr.fetchone()[0]
+
+    def _cic_take_number(self, nowait):
+        """Increment the counter of this record's company and year and write the
+        number and the registration date on the record."""
+        self.ensure_one()
+        calendar = self.env["cic.calendar"]
+        company = self.company_id or self.env.company
+        year = calendar.local_date(fields.Datetime.now()).year
+        counter_id = self._cic_lock_counter(company.id, year, nowait)
+        # The lock may have been waited for: take the time once it is held.
+        now = fields.Datetime.now()
+        if calendar.local_date(now).year != year:
+            return self._cic_take_number(nowait)
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "UPDATE cic_register_counter SET last_seq = last_seq + 1, "
+                "write_date = now() at time zone 'UTC' "
+                "WHERE id = %s RETURNING last_seq",
+                counter_id,
+            )
+        )
+        seq = cr.fetchone()[0]
+        self.env["cic.register.counter"].invalidate_model(["last_seq"])
+        self.sudo().with_context(cic_registration_write=True).write(
+            {
+                "cic_registration_seq": seq,
+                "cic_registration_year": year,
+                "cic_registration_date": now,
+                "cic_registration_number": format_registration_number(
+                    company.cic_registration_number_format,
+                    seq,
+                    calendar.local_date(now),
+                ),
+            }
+        )
+        self.env.flush_all()
+
+    def _cic_defer_registration(self):
+        """Number these records right after the current transaction commits."""
+        postcommit = self.env.cr.postcommit
+        pending = postcommit.data.get(POSTCOMMIT_KEY)
+        if pending is None:
+            pending = postcommit.data[POSTCOMMIT_KEY] = []
+            registry = self.env.registry
+            postcommit.add(lambda: self._cic_register_pending(registry, pending))
+        pending.extend((self._name, rec_id) for rec_id in self.ids)
+
+    @classmethod
+    def _cic_register_pending(cls, registry, pending):
+        """Post-commit: number ``pending`` [(model, id)] in separate transactions."""
+        for model, rec_id in pending:
+            registry[model]._cic_register_in_new_cursor(registry, model, rec_id)
+
+    @classmethod
+    def _cic_register_in_new_cursor(cls, registry, model, rec_id, tries=8):
+        """Number one record in its own short READ COMMITTED transaction.
+
+        The record row, then the counter row, are locked waiting (no NOWAIT): at
+        READ COMMITTED, waiting for a lock raises no serialization failure.
+        Deadlocks and other concurrency errors are retried a few times; whatever
+        still fails is left for the cron.
+        """
+        for attempt in range(tries):
+            try:
+                with registry.cursor() as cr:
+                    cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    record = env[model].browse(rec_id)
+                    cr.execute(
+                        SQL(
+                            "SELECT id FROM %s WHERE id = %s "
+                            "AND cic_registration_number IS NULL FOR UPDATE",
+                            SQL.identifier(record._table),
+                            rec_id,
+                        )
+                    )
+                    if not cr.fetchone() or not record._cic_to_register():
+                        return False
+                    source = record._cic_number_source()
+                    if source:
+                        record._cic_share_number(source)
+                    else:
+                        record._cic_take_number(nowait=False)
+                    record._cic_after_registration()
+                return True
+            except (*CONCURRENCY_ERRORS, psycopg2.OperationalError) as exc:
+                if attempt == tries - 1:
+                    _logger.warning(
+                        "Registration of %s(%s) postponed to the cron: %s",
+                        model,
+                        rec_id,
+                        exc,
+                    )
+                    return False
+                time.sleep(random.uniform(0.0, 0.05 * 2**attempt))
+        return False
+
+    @api.model
+    def _cic_registration_domain(self):
+        """Domain of the records of this model that take a number."""
+        return []
+
+    @api.model
+    def _cron_cic_register_unnumbered(self):
+        """Number every committed record of every registering model that still has
+        no number (e.g. the server stopped between the commit and the post-commit)."""
+        mixin = self.env.registry["cic.registration.mixin"]
+        for model_name in sorted(mixin._inherit_children):
+            model = self.env[model_name]
+            if model._abstract:
+                continue
+            domain = [("cic_registration_number", "=", False)]
+            records = model.with_context(active_test=False).search(
+                domain + model._cic_registration_domain(), order="id"
+            )
+            for record in records._cic_to_register():
+                model._cic_register_in_new_cursor(
+                    self.env.registry, model_name, record.id
+                )

@@ -1,0 +1,383 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A registry entry of the general register is a helpdesk ticket.
+
+Its columns are those of the 1996 archive instructions, art. 9 (spec R-REG-3): number
+and date (from ``cic.registration.mixin``), sender's reference and date, pages,
+annexes, sender (``partner_id``), summary (``name``), department (``team_id``),
+dispatch date, resolution, recipient, joined-to entry and file indicator.
+"""
+
+import datetime
+
+from odoo import api, fields, models
+
+from .cic_procedure import DIRECTIONS
+
+# Register columns whose changes, once the entry is registered, are kept in the
+# audit log (spec R-REG-2: a correction creates an audit entry).
+AUDITED_FIELDS = (
+    "cic_procedure_id",
+    "cic_direction",
+    "cic_sender_ref",
+    "cic_sender_date",
+    "cic_page_count",
+    "cic_annex_count",
+    "partner_id",
+    "name",
+    "cic_recipient_id",
+    "cic_joined_to_id",
+    "cic_answer_to_id",
+    "cic_file_indicator",
+    "cic_dispatch_date",
+    "cic_legal_due_date",
+)
+ELECTRONIC_CHANNELS = (
+    "helpdesk_mgmt.helpdesk_ticket_channel_email",
+    "helpdesk_mgmt.helpdesk_ticket_channel_web",
+)
+
+
+class HelpdeskTicket(models.Model):
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "cic.registration.mixin"]
+
+    cic_procedure_id = fields.Many2one(
+        "cic.procedure",
+        string="Procedure",
+        index=True,
+        tracking=True,
+        help="Kind of document; it sets the legal term. An entry with a procedure "
+        "is registered in the general register.",
+    )
+    cic_procedure_code = fields.Char(related="cic_procedure_id.code")
+    cic_direction = fields.Selection(
+        DIRECTIONS,
+        string="Direction",
+        compute="_compute_cic_direction",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    # Register columns (archive instructions 1996, art. 9)
+    cic_sender_ref = fields.Char(string="Sender's number")
+    cic_sender_date = fields.Date(string="Sender's date")
+    cic_page_count = fields.Integer(string="Pages")
+    cic_annex_count = fields.Integer(string="Annexes")
+    cic_dispatch_date = fields.Date(string="Dispatch date", tracking=True, copy=False)
+    cic_resolution = fields.Text(
+        string="Resolution", copy=False, help="How the document was resolved."
+    )
+    cic_recipient_id = fields.Many2one("res.partner", string="Recipient")
+    cic_joined_to_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Joined to",
+        index="btree_not_null",
+        tracking=True,
+        copy=False,
+        help="First registered entry on the same matter (conexare).",
+    )
+    cic_joined_ids = fields.One2many(
+        "helpdesk.ticket", "cic_joined_to_id", string="Joined entries"
+    )
+    cic_answer_to_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Answer to",
+        index="btree_not_null",
+        copy=False,
+        help="Incoming entry this outgoing document answers: it takes the same "
+        "registration number (partidă).",
+    )
+    cic_answer_ids = fields.One2many(
+        "helpdesk.ticket", "cic_answer_to_id", string="Answers"
+    )
+    cic_file_indicator = fields.Char(
+        string="File indicator",
+        help="Indicator of the file (dosar) in the archival nomenclator.",
+    )
+    # Deadlines
+    cic_legal_due_date = fields.Date(
+        string="Legal due date",
+        compute="_compute_cic_legal_due_date",
+        store=True,
+        tracking=True,
+    )
+    cic_due_basis = fields.Char(
+        string="Legal basis of the deadline", compute="_compute_cic_due_basis"
+    )
+    cic_internal_due_date = fields.Date(
+        string="Internal due date",
+        compute="_compute_cic_internal_due_date",
+        store=True,
+        readonly=False,
+        help="Date by which the department sends its answer to the CIC: by default "
+        "the legal due date minus the company's internal margin in working days.",
+    )
+    cic_is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_cic_is_overdue",
+        search="_search_cic_is_overdue",
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("cic_procedure_id")
+    def _compute_cic_direction(self):
+        for ticket in self:
+            ticket.cic_direction = ticket.cic_procedure_id.direction or "incoming"
+
+    def _cic_term_extended(self):
+        """Whether the extended term applies (the workflows override this)."""
+        self.ensure_one()
+        return False
+
+    @api.depends("cic_procedure_id", "cic_registration_date", "company_id")
+    def _compute_cic_legal_due_date(self):
+        for ticket in self:
+            procedure = ticket.cic_procedure_id
+            ticket.cic_legal_due_date = procedure and procedure.due_date(
+                ticket.cic_registration_date,
+                extended=ticket._cic_term_extended(),
+                company=ticket.company_id,
+            )
+
+    @api.depends("cic_procedure_id", "cic_legal_due_date")
+    def _compute_cic_due_basis(self):
+        for ticket in self:
+            procedure = ticket.cic_procedure_id
+            ticket.cic_due_basis = (
+                procedure._due_basis(extended=ticket._cic_term_extended())
+                if procedure.term_days
+                else False
+            )
+
+    @api.depends("cic_legal_due_date")
+    def _compute_cic_internal_due_date(self):
+        calendar = self.env["cic.calendar"]
+        for ticket in self:
+            due = ticket.cic_legal_due_date
+            margin = ticket.company_id.cic_internal_margin_days
+            ticket.cic_internal_due_date = due and calendar.add_working_days(
+                due, -margin, company=ticket.company_id
+            )
+
+    @api.depends("cic_legal_due_date", "stage_id.closed")
+    def _compute_cic_is_overdue(self):
+        today = self.env["cic.calendar"].today()
+        for ticket in self:
+            ticket.cic_is_overdue = bool(
+                ticket.cic_legal_due_date
+                and ticket.cic_legal_due_date < today
+                and not ticket.stage_id.closed
+            )
+
+    def _search_cic_is_overdue(self, operator, value):
+        if operator not in ("=", "!="):
+            raise NotImplementedError(operator)
+        today = self.env["cic.calendar"].today()
+        domain = [
+            ("cic_legal_due_date", "<", today),
+            ("stage_id.closed", "=", False),
+        ]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", "&", *domain]
+
+    @api.depends("cic_registration_number", "number", "name")
+    def _compute_display_name(self):
+        res = super()._compute_display_name()
+        for ticket in self.filtered("cic_registration_number"):
+            ticket.display_name = f"{ticket.cic_registration_number} - {ticket.name}"
+        return res
+
+    # ------------------------------------------------------------------
+    # Registration hooks
+    # ------------------------------------------------------------------
+    def _cic_needs_registration(self):
+        self.ensure_one()
+        return bool(self.cic_procedure_id)
+
+    @api.model
+    def _cic_registration_domain(self):
+        return [("cic_procedure_id", "!=", False)]
+
+    def _cic_number_source(self):
+        self.ensure_one()
+        source = self.cic_answer_to_id
+        if self.cic_direction == "outgoing" and source.cic_registration_number:
+            return source
+        return self.browse()
+
+    def _cic_is_electronic(self):
+        self.ensure_one()
+        channels = [
+            self.env.ref(x, raise_if_not_found=False) for x in ELECTRONIC_CHANNELS
+        ]
+        return self.channel_id in channels
+
+    def _cic_after_registration(self):
+        res = super()._cic_after_registration()
+        self._cic_send_acknowledgement()
+        return res
+
+    def _cic_send_acknowledgement(self):
+        """E-mail the number to the sender of an electronic submission (R-REG-7)."""
+        default = self.env.ref(
+            "cic_registry.mail_template_registration_ack", raise_if_not_found=False
+        )
+        for ticket in self:
+            template = ticket.cic_procedure_id.acknowledgement_template_id or default
+            if not (
+                template
+                and ticket.cic_direction == "incoming"
+                and not ticket.cic_registration_shared
+                and (ticket.partner_id.email or ticket.partner_email)
+                and ticket._cic_is_electronic()
+            ):
+                continue
+            ticket.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._cic_prepare_vals(vals)
+        tickets = super().create(vals_list)
+        tickets._cic_assign_registration_number()
+        return tickets
+
+    @api.model
+    def _cic_prepare_vals(self, vals):
+        """Default procedure from the department and department from the procedure."""
+        team = self.env["helpdesk.ticket.team"].browse(vals.get("team_id"))
+        if "cic_procedure_id" not in vals and team.cic_procedure_id:
+            vals["cic_procedure_id"] = team.cic_procedure_id.id
+        procedure = self.env["cic.procedure"].browse(vals.get("cic_procedure_id"))
+        if not vals.get("team_id") and procedure.team_id:
+            vals["team_id"] = procedure.team_id.id
+
+    def write(self, vals):
+        self._cic_check_registration_write(vals)
+        audited = [name for name in AUDITED_FIELDS if name in vals]
+        old_values = {
+            ticket: {name: ticket._cic_audit_value(name) for name in audited}
+            for ticket in self.filtered("cic_registration_number")
+        }
+        res = super().write(vals)
+        for ticket, values in old_values.items():
+            ticket._cic_audit_changes(values)
+        if "cic_procedure_id" in vals:
+            self._cic_assign_registration_number()
+        return res
+
+    def _cic_audit_value(self, name):
+        value = self[name]
+        if isinstance(value, models.BaseModel):
+            return value.display_name or ""
+        if isinstance(value, datetime.date):
+            return fields.Date.to_string(value)
+        return "" if value is False else str(value)
+
+    def _cic_audit_changes(self, old_values):
+        log = self.env["cic.audit.log"]
+        for name, old in old_values.items():
+            new = self._cic_audit_value(name)
+            if new != old:
+                log.log(
+                    self,
+                    "correction",
+                    field_name=self._fields[name].get_description(self.env)["string"],
+                    old=old,
+                    new=new,
+                )
+
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        """E-mails received on a department alias come through the e-mail channel."""
+        custom_values = dict(custom_values or {})
+        channel = self.env.ref(ELECTRONIC_CHANNELS[0], raise_if_not_found=False)
+        if channel:
+            custom_values.setdefault("channel_id", channel.id)
+        return super().message_new(msg, custom_values=custom_values)
+
+    # ------------------------------------------------------------------
+    # Reminders
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_cic_deadline_reminders(self):
+        """Daily: remind the entries due within the company's reminder window and
+        escalate the overdue ones to the department head."""
+        calendar = self.env["cic.calendar"]
+        today = calendar.today()
+        for company in self.env["res.company"].search([]):
+            horizon = calendar.add_working_days(
+                today, company.cic_reminder_days, company=company
+            )
+            open_domain = [
+                ("company_id", "=", company.id),
+                ("stage_id.closed", "=", False),
+                ("cic_legal_due_date", "!=", False),
+            ]
+            self.search(
+                open_domain
+                + [
+                    ("cic_legal_due_date", ">=", today),
+                    ("cic_legal_due_date", "<=", horizon),
+                ]
+            )._cic_remind()
+            self.search(
+                open_domain + [("cic_legal_due_date", "<", today)]
+            )._cic_escalate()
+
+    def _cic_cic_partners(self):
+        """Partners of the CIC clerks (not the heads, who get escalations)."""
+        clerks = self.env.ref("cic_registry.group_cic_clerk").users
+        heads = self.env.ref("cic_registry.group_cic_secretary").users
+        return (clerks - heads).partner_id
+
+    def _cic_schedule_deadline_activity(self, user, summary):
+        """Schedule the deadline activity for ``user`` unless it is already there.
+        Return True if a new activity was created."""
+        self.ensure_one()
+        activity_type = self.env.ref("cic_registry.mail_activity_type_cic_deadline")
+        if not user or self.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type and a.user_id == user
+        ):
+            return False
+        self.activity_schedule(
+            activity_type_id=activity_type.id,
+            date_deadline=self.cic_legal_due_date,
+            summary=summary,
+            user_id=user.id,
+        )
+        return True
+
+    def _cic_remind(self):
+        for ticket in self:
+            user = ticket.user_id or ticket.team_id.cic_head_id
+            summary = self.env._(
+                "Legal deadline %(date)s (%(basis)s)",
+                date=ticket.cic_legal_due_date.strftime("%d.%m.%Y"),
+                basis=ticket.cic_due_basis,
+            )
+            if ticket._cic_schedule_deadline_activity(user, summary):
+                ticket.message_post(
+                    body=summary,
+                    partner_ids=ticket._cic_cic_partners().ids,
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def _cic_escalate(self):
+        for ticket in self:
+            summary = self.env._(
+                "Overdue since %(date)s (%(basis)s)",
+                date=ticket.cic_legal_due_date.strftime("%d.%m.%Y"),
+                basis=ticket.cic_due_basis,
+            )
+            ticket._cic_schedule_deadline_activity(ticket.team_id.cic_head_id, summary)
