@@ -62,7 +62,8 @@ class Chromium:
 
     def call(self, method, **params):
         self.msg_id += 1
-        self.ws.send(json.dumps({"id": self.msg_id, "method": method, "params": params}))
+        payload = {"id": self.msg_id, "method": method, "params": params}
+        self.ws.send(json.dumps(payload))
         while True:
             msg = json.loads(self.ws.recv())
             if msg.get("id") == self.msg_id:
