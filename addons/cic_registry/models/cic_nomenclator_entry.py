@@ -1,0 +1,121 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CicNomenclatorEntry(models.Model):
+    """One file (dosar) of the nomenclator: indicator, name, retention term.
+
+    `procedure_ids` and `is_team_default` tell which registry entries are filed
+    here by default (see `helpdesk.ticket._compute_cic_nomenclator_entry_id`).
+    """
+
+    _name = "cic.nomenclator.entry"
+    _description = "Archive nomenclator entry"
+    _order = "nomenclator_id, team_id, sequence, indicator"
+    _rec_names_search = ["indicator", "name"]
+
+    nomenclator_id = fields.Many2one(
+        "cic.nomenclator", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(
+        related="nomenclator_id.company_id", store=True, index=True
+    )
+    sequence = fields.Integer(default=10)
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Department",
+        help="Department (compartiment) that creates and keeps the file.",
+    )
+    indicator = fields.Char(
+        string="File indicator", required=True, help="E.g. I-3 or 2/5."
+    )
+    name = fields.Char(string="File name", required=True)
+    retention_type = fields.Selection(
+        [("permanent", "Permanent (P)"), ("years", "Years")],
+        string="Retention",
+        required=True,
+        default="years",
+    )
+    retention_years = fields.Integer(string="Retention (years)")
+    retention_label = fields.Char(
+        string="Retention term", compute="_compute_retention_label"
+    )
+    remarks = fields.Char()
+    procedure_ids = fields.Many2many(
+        "cic.procedure",
+        string="Procedures",
+        help="Registry entries of these procedures are filed here by default.",
+    )
+    is_team_default = fields.Boolean(
+        string="Department default",
+        help="File used for the department's entries that match no procedure.",
+    )
+
+    _sql_constraints = [
+        (
+            "indicator_uniq",
+            "unique(nomenclator_id, indicator)",
+            "The file indicator must be unique within a nomenclator.",
+        )
+    ]
+
+    @api.depends("retention_type", "retention_years")
+    def _compute_retention_label(self):
+        for entry in self:
+            if entry.retention_type == "permanent":
+                entry.retention_label = "P"
+            else:
+                entry.retention_label = self.env._(
+                    "%(years)s years", years=entry.retention_years
+                )
+
+    @api.depends("indicator", "name", "retention_label")
+    def _compute_display_name(self):
+        for entry in self:
+            entry.display_name = (
+                f"{entry.indicator} {entry.name} ({entry.retention_label})"
+            )
+
+    @api.constrains("retention_type", "retention_years")
+    def _check_retention_years(self):
+        for entry in self:
+            if entry.retention_type == "years" and entry.retention_years <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "File %(indicator)s: the retention term must be at least "
+                        "one year, or permanent.",
+                        indicator=entry.indicator,
+                    )
+                )
+
+    def _cic_destroy_eligible_date(self, file_year):
+        """31 December of (file year + N); False for permanent files (R-REG-6)."""
+        self.ensure_one()
+        if self.retention_type != "years" or not file_year:
+            return False
+        return date(file_year + self.retention_years, 12, 31)
+
+    @api.model
+    def _cic_default_entry(self, year, company, procedure=None, team=None):
+        """File for a registry entry: procedure and department, then procedure,
+        then the department's default file, in the nomenclator in force."""
+        nomenclator = self.env["cic.nomenclator"]._cic_for_year(year, company)
+        entries = nomenclator.entry_ids
+        if not entries:
+            return self.browse()
+        team = team or self.env["helpdesk.ticket.team"]
+        candidates = []
+        if procedure:
+            by_procedure = entries.filtered(lambda e: procedure in e.procedure_ids)
+            candidates += [by_procedure.filtered(lambda e: e.team_id == team)]
+            candidates += [by_procedure.filtered(lambda e: not e.team_id)]
+            candidates += [by_procedure]
+        if team:
+            candidates += [
+                entries.filtered(lambda e: e.team_id == team and e.is_team_default)
+            ]
+        return next((found[:1] for found in candidates if found), self.browse())
