@@ -1,0 +1,67 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Shared fixtures of the cic_registry tests: procedures, a department, role users."""
+
+import datetime
+
+from odoo.tests import TransactionCase, new_test_user
+
+
+def d(year, month, day):
+    return datetime.date(year, month, day)
+
+
+class CicRegistryCase(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.calendar = cls.env["cic.calendar"]
+        cls.company = cls.env.company
+        cls.procedure = {
+            code: cls.env.ref(f"cic_registry.procedure_{code}")
+            for code in (
+                "petition",
+                "foi_request",
+                "foi_complaint",
+                "transparency_recommendation",
+                "service_request",
+                "gdpr_request",
+                "audience_request",
+                "outgoing",
+                "internal",
+            )
+        }
+        cls.clerk = new_test_user(
+            cls.env, login="cic_test_clerk", groups="cic_registry.group_cic_clerk"
+        )
+        cls.head = new_test_user(
+            cls.env,
+            login="cic_test_head",
+            groups="cic_registry.group_cic_department_head",
+        )
+        cls.staff = new_test_user(
+            cls.env, login="cic_test_staff", groups="cic_registry.group_cic_department"
+        )
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {
+                "name": "CIC test department",
+                "cic_head_id": cls.head.id,
+                "user_ids": [(6, 0, (cls.head | cls.staff | cls.clerk).ids)],
+            }
+        )
+        cls.partner = cls.env["res.partner"].create(
+            {"name": "Ion Testescu", "email": "ion.testescu@example.com"}
+        )
+
+    @classmethod
+    def create_entry(cls, procedure="petition", **vals):
+        values = {
+            "name": "Test entry",
+            "description": "<p>Test</p>",
+            "team_id": cls.team.id,
+            "partner_id": cls.partner.id,
+            "cic_procedure_id": cls.procedure[procedure].id if procedure else False,
+        }
+        values.update(vals)
+        return cls.env["helpdesk.ticket"].create(values)
