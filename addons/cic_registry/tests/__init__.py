@@ -1,1 +1,5 @@
 from . import test_registration
+from . import test_calendar
+from . import test_identity
+from . import test_identity_cnp_access
+from . import test_access_rules
