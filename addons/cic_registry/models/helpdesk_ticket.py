@@ -11,6 +11,7 @@ dispatch date, resolution, recipient, joined-to entry and file indicator.
 import datetime
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .cic_procedure import DIRECTIONS
 
@@ -190,6 +191,24 @@ class HelpdeskTicket(models.Model):
         for ticket in self.filtered("cic_registration_number"):
             ticket.display_name = f"{ticket.cic_registration_number} - {ticket.name}"
         return res
+
+    @api.constrains("cic_joined_to_id")
+    def _check_cic_joined_to(self):
+        for ticket in self.filtered("cic_joined_to_id"):
+            first = ticket.cic_joined_to_id
+            if first == ticket:
+                raise ValidationError(
+                    self.env._("An entry cannot be joined to itself.")
+                )
+            if first.cic_joined_to_id:
+                raise ValidationError(
+                    self.env._(
+                        "Documents on the same matter are joined to the first one "
+                        "registered: join %(entry)s to %(first)s instead.",
+                        entry=ticket.display_name,
+                        first=(first.cic_joined_to_id or first).display_name,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Registration hooks

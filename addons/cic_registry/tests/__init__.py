@@ -3,3 +3,4 @@ from . import test_calendar
 from . import test_identity
 from . import test_identity_cnp_access
 from . import test_access_rules
+from . import test_registry_entry
