@@ -8,7 +8,12 @@ annexes, sender (``partner_id``), summary (``name``), department (``team_id``),
 dispatch date, resolution, recipient, joined-to entry and file indicator.
 """
 
+import base64
 import datetime
+import io
+from urllib.parse import urlencode
+
+import qrcode
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -324,6 +329,24 @@ class HelpdeskTicket(models.Model):
         if channel:
             custom_values.setdefault("channel_id", channel.id)
         return super().message_new(msg, custom_values=custom_values)
+
+    # ------------------------------------------------------------------
+    # Receipt
+    # ------------------------------------------------------------------
+    def _cic_tracking_url(self):
+        """Public tracking page of the entry (served by cic_portal)."""
+        self.ensure_one()
+        base = self.get_base_url()
+        query = urlencode({"number": self.cic_registration_number or ""})
+        return f"{base}/cic/track?{query}"
+
+    def _cic_tracking_qr(self):
+        """QR code of the tracking URL as a PNG data URI."""
+        self.ensure_one()
+        image = qrcode.make(self._cic_tracking_url(), box_size=6, border=2)
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
     # ------------------------------------------------------------------
     # Reminders
