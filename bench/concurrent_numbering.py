@@ -1,0 +1,163 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Concurrent numbering: C parallel clients (default 8) register N documents in
+total (default 2,000) over JSON-RPC (``/web/dataset/call_kw``) as CIC clerks against
+``bin/odoo --workers=2``; throughput, latency, and a check that the numbers of the
+run are unique and contiguous (no duplicate, no missing number: else FAIL, exit 1).
+
+    bench/py bench/concurrent_numbering.py -d h_bench [--clients 8] [--total 2000] [--port 8510]
+"""
+
+import sys
+import threading
+import time
+import uuid
+
+from common import (
+    STD_COLUMNS,
+    OdooServer,
+    RpcSession,
+    arg_parser,
+    banner,
+    ensure_user,
+    installed,
+    open_env,
+    print_table,
+    result_line,
+    run_clients,
+    stats,
+)
+
+
+def prepare(db):
+    with open_env(db) as env:
+        if not installed(env, "cic_registry"):
+            return None
+        ensure_user(env, "bench_clerk", ["cic_registry.group_cic_clerk"])
+        procedure = env.ref("cic_registry.procedure_petition")
+        partner = env["res.partner"].create(
+            {"name": "Maria Ionescu (bench)", "email": "maria.ionescu@bench.example.ro"}
+        )
+        env.cr.commit()
+        return procedure.id, partner.id
+
+
+def verify(db, ids, settle=30):
+    """(duplicates, missing, detail) for the tickets ``ids`` of the run."""
+    deadline = time.time() + settle
+    with open_env(db) as env:
+        while True:
+            env.cr.execute(
+                "SELECT id, company_id, cic_registration_year, cic_registration_seq "
+                "FROM helpdesk_ticket WHERE id = ANY(%s)",
+                [list(ids)],
+            )
+            rows = env.cr.fetchall()
+            unnumbered = [r[0] for r in rows if r[3] is None]
+            if not unnumbered or time.time() > deadline:
+                break
+            time.sleep(1)
+            env.cr.rollback()
+        seqs = sorted(r[3] for r in rows if r[3] is not None)
+        duplicates = len(seqs) - len(set(seqs))
+        missing = len(ids) - len(rows) + len(unnumbered)
+        holes = (seqs[-1] - seqs[0] + 1 - len(set(seqs))) if seqs else 0
+        detail = (
+            f"{len(rows)} entries, numbers {seqs[0] if seqs else '-'}..{seqs[-1] if seqs else '-'}, "
+            f"{duplicates} duplicates, {len(unnumbered)} unnumbered, {holes} holes in the run's range"
+        )
+        return duplicates, missing + holes, detail
+
+
+def main():
+    parser = arg_parser(__doc__)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--total", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.set_defaults(port=8510)
+    args = parser.parse_args()
+    total = 80 if args.quick else args.total
+    banner("concurrent numbering over JSON-RPC", args, clients=args.clients, total=total,
+           workers=args.workers)
+    prepared = prepare(args.db)
+    if not prepared:
+        result_line("concurrent_numbering", "SKIP", "cic_registry not installed")
+        return 0
+    procedure_id, partner_id = prepared
+    server = OdooServer(args.db, args.port, workers=args.workers).start()
+    try:
+        sessions = [
+            RpcSession(server.url, args.db).authenticate("bench_clerk")
+            for _ in range(args.clients)
+        ]
+        run_tag = uuid.uuid4().hex[:8]
+        # Warm-up: each worker loads its registry; not counted in the check.
+        for session in sessions[: args.workers * 2]:
+            session.call_kw("helpdesk.ticket", "search_count", [[]])
+        lock = threading.Lock()
+        issued = [0]
+        samples, ids, errors = [], [], []
+        server.memory.reset()
+
+        def client(index, stop):
+            session = sessions[index]
+            while not stop.is_set():
+                with lock:
+                    if issued[0] >= total:
+                        return
+                    issued[0] += 1
+                    number = issued[0]
+                vals = {
+                    "name": f"Bench {run_tag} #{number}: cerere client {index}",
+                    "description": "<p>Petiție depusă de benchmark.</p>",
+                    "partner_id": partner_id,
+                    "cic_procedure_id": procedure_id,
+                }
+                start = time.perf_counter()
+                try:
+                    result = session.call_kw("helpdesk.ticket", "create", [[vals]])
+                except Exception as exc:  # noqa: BLE001 - counted and reported
+                    with lock:
+                        errors.append(str(exc)[:200])
+                    continue
+                elapsed = time.perf_counter() - start
+                with lock:
+                    samples.append(elapsed)
+                    ids.extend(result if isinstance(result, list) else [result])
+
+        wall, timed_out = run_clients(args.clients, client, args.max_seconds)
+        peak = server.memory.label()
+    finally:
+        server.stop()
+    row = {
+        "case": f"create petition x{args.clients} clients",
+        **stats(samples, wall=wall),
+        "errors": len(errors),
+        "ratio": float("nan"),
+        "peak_mb": peak,
+    }
+    print_table([row], STD_COLUMNS)
+    for message in sorted(set(errors))[:5]:
+        print(f"error: {message}")
+    duplicates, missing, detail = verify(args.db, ids)
+    print(f"check: {detail}")
+    if timed_out:
+        print(f"time budget of {args.max_seconds}s reached: {len(ids)} of {total} registered")
+    if duplicates or missing or errors:
+        result_line(
+            "concurrent_numbering",
+            "FAIL",
+            f"{duplicates} duplicate, {missing} missing numbers, {len(errors)} failed requests",
+        )
+        return 1
+    result_line(
+        "concurrent_numbering",
+        "INFO" if not timed_out else "MISS",
+        f"{len(ids)} registered by {args.clients} clients at {row['per_s']:.1f}/s, "
+        f"p95 {row['p95_ms']:.0f} ms; no duplicate, no missing number",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

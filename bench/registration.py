@@ -1,0 +1,151 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Registration cost through the ORM: a petition (number, legal deadline,
+acknowledgement e-mail queued, tracking) against a bare OCA helpdesk_mgmt ticket,
+interleaved in the same run, one transaction (commit) each, as a CIC clerk.
+Target: ratio <= 1.3.
+
+    bench/py bench/registration.py -d h_bench [--n 200] [--oca-db h_bench_oca] [--quick]
+
+``--oca-db`` adds a third row: the same bare ticket in a database that has
+helpdesk_mgmt only (what the suite's overrides cost to tickets without procedure).
+"""
+
+import contextlib
+import sys
+import time
+
+from common import (
+    STD_COLUMNS,
+    MemorySampler,
+    arg_parser,
+    banner,
+    ensure_user,
+    installed,
+    open_env,
+    print_table,
+    result_line,
+    stats,
+)
+
+TARGET_RATIO = 1.3
+CLERK_GROUPS = [("cic_registry.group_cic_clerk", "helpdesk_mgmt.group_helpdesk_user")]
+
+
+def ticket_vals(env, partner, index, procedure=None):
+    channel = env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False)
+    vals = {
+        "name": f"Bench petition {index}: iluminat public strada Mihai Eminescu",
+        "description": "<p>Vă rog să remediați iluminatul public defect.</p>",
+        "partner_id": partner.id,
+        "partner_name": partner.name,
+        "partner_email": partner.email,
+        "channel_id": channel.id if channel else False,
+    }
+    if procedure:
+        vals["cic_procedure_id"] = procedure.id
+    return vals
+
+
+class Case:
+    """One kind of creation on one database, timed per committed transaction."""
+
+    def __init__(self, name, env, procedure=None):
+        self.name, self.env, self.procedure = name, env, procedure
+        self.samples = []
+        self.partner = env["res.partner"].sudo().create(
+            {"name": "Ion Popescu (bench)", "email": "ion.popescu@bench.example.ro"}
+        )
+        env.cr.commit()
+        self.ids = []
+
+    def once(self, index, record=True):
+        Ticket = self.env["helpdesk.ticket"]
+        start = time.perf_counter()
+        ticket = Ticket.create(ticket_vals(self.env, self.partner, index, self.procedure))
+        self.env.cr.commit()
+        elapsed = time.perf_counter() - start
+        if record:
+            self.samples.append(elapsed)
+            self.ids.append(ticket.id)
+
+
+def count(env, model, domain):
+    return env[model].sudo().search_count(domain)
+
+
+def main():
+    parser = arg_parser(__doc__)
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--oca-db", help="a database with helpdesk_mgmt only")
+    args = parser.parse_args()
+    n = 20 if args.quick else args.n
+    warmup = 5 if args.quick else args.warmup
+    banner("registration: ORM create, one commit each", args, n=n, warmup=warmup)
+    with contextlib.ExitStack() as stack:
+        admin_env = stack.enter_context(open_env(args.db))
+        clerk = ensure_user(admin_env, "bench_clerk", CLERK_GROUPS)
+        env = stack.enter_context(open_env(args.db, uid=clerk.id))
+        cases = [Case("bare helpdesk ticket", env)]
+        if installed(env, "cic_registry"):
+            procedure = env.ref("cic_registry.procedure_petition")
+            cases.append(Case("petition (cic_registry)", env, procedure))
+        else:
+            print("cic_registry is not installed: only the bare ticket is measured")
+        if args.oca_db:
+            oca_admin = stack.enter_context(open_env(args.oca_db))
+            oca_user = ensure_user(oca_admin, "bench_clerk", CLERK_GROUPS)
+            oca_env = stack.enter_context(open_env(args.oca_db, uid=oca_user.id))
+            cases.append(Case(f"bare ticket in {args.oca_db}", oca_env))
+        mails_before = count(env, "mail.mail", [])
+        tracking_before = count(env, "mail.tracking.value", [])
+        for i in range(warmup):
+            for case in cases:
+                case.once(i, record=False)
+        memory = MemorySampler().start()
+        deadline = time.time() + args.max_seconds
+        for i in range(n):
+            # Alternate the order so that drift of the shared machine hits both.
+            for case in cases if i % 2 else reversed(cases):
+                case.once(i)
+            if time.time() > deadline:
+                print(f"time budget reached after {i + 1} iterations")
+                break
+        memory.stop()
+        rows = []
+        base = stats(cases[0].samples)
+        for case in cases:
+            row = {"case": case.name, **stats(case.samples), "errors": 0, "peak_mb": memory.label()}
+            row["ratio"] = row["median_ms"] / base["median_ms"]
+            rows.append(row)
+        print_table(rows, STD_COLUMNS)
+        env.invalidate_all()
+        mails = count(env, "mail.mail", []) - mails_before
+        tracking = count(env, "mail.tracking.value", []) - tracking_before
+        print(f"side effects: {mails} mail.mail queued, {tracking} tracking values written")
+        if len(cases) < 2 or not cases[1].procedure:
+            result_line("registration", "INFO", "petition not measured (cic_registry not installed)")
+            return 0
+        petitions = env["helpdesk.ticket"].browse(cases[1].ids)
+        unnumbered = petitions.filtered(lambda t: not t.cic_registration_number)
+        undated = petitions.filtered(lambda t: not t.cic_legal_due_date)
+        if unnumbered or undated:
+            result_line(
+                "registration",
+                "FAIL",
+                f"{len(unnumbered)} petitions without number, {len(undated)} without due date",
+            )
+            return 1
+        ratio = rows[1]["ratio"]
+        result_line(
+            "registration",
+            ratio <= TARGET_RATIO,
+            f"petition/bare median ratio {ratio:.2f} (target <= {TARGET_RATIO}), "
+            f"p95 ratio {rows[1]['p95_ms'] / base['p95_ms']:.2f}",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
