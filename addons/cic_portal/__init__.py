@@ -1,1 +1,5 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import models
+from . import controllers
+from . import wizard

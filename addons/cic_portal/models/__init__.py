@@ -1,0 +1,12 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import cic_service_category
+from . import cic_service
+from . import cic_public_document
+from . import cic_public_info_page
+from . import cic_request_rating
+from . import cic_portal_submission
+from . import cic_portal_throttle
+from . import helpdesk_ticket
+from . import account_move
+from . import account_payment

@@ -1,0 +1,228 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""/my/requests: the citizen's registry entries, following Odoo's /my pattern."""
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+from odoo.addons.portal.controllers import portal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+
+class CicCustomerPortal(portal.CustomerPortal):
+    _cic_history = "my_cic_requests_history"
+
+    def _cic_request_domain(self):
+        # Record rules restrict the list to the citizen's own requests.
+        return [("cic_procedure_id", "!=", False)]
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "cic_request_count" in counters:
+            Ticket = request.env["helpdesk.ticket"]
+            values["cic_request_count"] = (
+                Ticket.search_count(self._cic_request_domain())
+                if Ticket.has_access("read")
+                else 0
+            )
+        return values
+
+    def _cic_searchbar_sortings(self):
+        _ = request.env._
+        return {
+            "date": {"label": _("Newest"), "order": "create_date desc, id desc"},
+            "due": {"label": _("Due date"), "order": "cic_legal_due_date asc, id desc"},
+            "number": {
+                "label": _("Number"),
+                "order": "cic_registration_seq desc, id desc",
+            },
+        }
+
+    def _cic_searchbar_filters(self):
+        _ = request.env._
+        return {
+            "all": {"label": _("All"), "domain": []},
+            "open": {
+                "label": _("In progress"),
+                "domain": [("stage_id.closed", "=", False)],
+            },
+            "closed": {
+                "label": _("Closed"),
+                "domain": [("stage_id.closed", "=", True)],
+            },
+            "unpaid": {
+                "label": _("Fee to pay"),
+                "domain": [("cic_fee_state", "=", "unpaid")],
+            },
+        }
+
+    def _cic_searchbar_inputs(self):
+        _ = request.env._
+        return {
+            "all": {"input": "all", "label": _("Search in number and subject")},
+        }
+
+    @http.route(
+        ["/my/requests", "/my/requests/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_cic_requests(
+        self, page=1, sortby=None, filterby=None, search=None, search_in="all", **kw
+    ):
+        values = self._prepare_portal_layout_values()
+        Ticket = request.env["helpdesk.ticket"]
+        sortings = self._cic_searchbar_sortings()
+        filters = self._cic_searchbar_filters()
+        sortby = sortby if sortby in sortings else "date"
+        filterby = filterby if filterby in filters else "all"
+        domain = self._cic_request_domain() + filters[filterby]["domain"]
+        if search:
+            domain += [
+                "|",
+                ("cic_registration_number", "ilike", search),
+                ("name", "ilike", search),
+            ]
+        total = Ticket.search_count(domain)
+        pager = portal_pager(
+            url="/my/requests",
+            url_args={
+                "sortby": sortby,
+                "filterby": filterby,
+                "search": search,
+                "search_in": search_in,
+            },
+            total=total,
+            page=page,
+            step=self._items_per_page,
+        )
+        tickets = Ticket.search(
+            domain,
+            order=sortings[sortby]["order"],
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        )
+        request.session[self._cic_history] = tickets.ids[:100]
+        values.update(
+            {
+                "tickets": tickets,
+                "page_name": "cic_requests",
+                "pager": pager,
+                "default_url": "/my/requests",
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+                "searchbar_filters": filters,
+                "filterby": filterby,
+                "searchbar_inputs": self._cic_searchbar_inputs(),
+                "search_in": search_in,
+                "search": search,
+            }
+        )
+        return request.render("cic_portal.portal_my_cic_requests", values)
+
+    def _cic_get_ticket(self, ticket_id, access_token):
+        try:
+            return self._document_check_access(
+                "helpdesk.ticket", ticket_id, access_token
+            )
+        except (AccessError, MissingError):
+            return None
+
+    @http.route(
+        "/my/requests/<int:ticket_id>", type="http", auth="public", website=True
+    )
+    def portal_my_cic_request(self, ticket_id, access_token=None, **kw):
+        ticket = self._cic_get_ticket(ticket_id, access_token)
+        if not ticket or not ticket.cic_procedure_id:
+            return request.redirect("/my")
+        values = {
+            "ticket": ticket,
+            "page_name": "cic_request",
+            "message": kw.get("message"),
+        }
+        values = self._get_page_view_values(
+            ticket, access_token, values, self._cic_history, False, **kw
+        )
+        return request.render("cic_portal.portal_my_cic_request", values)
+
+    @http.route(
+        "/my/requests/<int:ticket_id>/document/<int:attachment_id>",
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_my_cic_request_document(
+        self, ticket_id, attachment_id, access_token=None, **kw
+    ):
+        ticket = self._cic_get_ticket(ticket_id, access_token)
+        if not ticket:
+            return request.redirect("/my")
+        # Only among the documents of a request the citizen may read.
+        released = ticket.cic_released_attachment_ids.filtered(
+            lambda a: a.id == attachment_id
+        )
+        uploaded = ticket._cic_citizen_attachments().filtered(
+            lambda a: a.id == attachment_id
+        )
+        if released and not ticket._cic_documents_released():
+            return request.redirect(f"{ticket.get_portal_url()}&message=fee_unpaid")
+        attachment = released or uploaded
+        if not attachment:
+            raise request.not_found()
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(attachment)
+            .get_response(as_attachment=True)
+        )
+
+    @http.route(
+        "/my/requests/<int:ticket_id>/payment/<int:payment_id>/receipt",
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_my_cic_payment_receipt(
+        self, ticket_id, payment_id, access_token=None, **kw
+    ):
+        ticket = self._cic_get_ticket(ticket_id, access_token)
+        if not ticket:
+            return request.redirect("/my")
+        payment = ticket._cic_payments().filtered(lambda p: p.id == payment_id)
+        if not payment:
+            raise request.not_found()
+        return self._show_report(
+            payment,
+            "pdf",
+            "cic_portal.action_report_cic_payment_receipt",
+            download=True,
+        )
+
+    @http.route(
+        "/my/requests/<int:ticket_id>/rate",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_cic_request_rate(
+        self, ticket_id, access_token=None, rating=None, comment=None, **kw
+    ):
+        ticket = self._cic_get_ticket(ticket_id, access_token)
+        if not ticket:
+            return request.redirect("/my")
+        url = ticket.get_portal_url()
+        if not ticket._cic_can_rate() or rating not in ("1", "2", "3", "4", "5"):
+            return request.redirect(f"{url}&message=rating_refused")
+        # Narrow sudo: citizens have no create right on ratings; the request
+        # was checked above and can be rated only once.
+        request.env["cic.request.rating"].sudo().create(
+            {
+                "ticket_id": ticket.id,
+                "partner_id": ticket.partner_id.id,
+                "rating": int(rating),
+                "comment": (comment or "").strip()[:2000],
+            }
+        )
+        return request.redirect(f"{url}&message=rating_saved")

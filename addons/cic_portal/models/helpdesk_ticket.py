@@ -1,0 +1,188 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+import secrets
+from urllib.parse import urlencode
+
+import qrcode
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# No 0/O/1/I/L: codes are read from paper and typed by hand.
+ACCESS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _new_access_code():
+    """12 random characters (about 59 bits), shown as XXXX-XXXX-XXXX."""
+    raw = "".join(secrets.choice(ACCESS_CODE_ALPHABET) for _i in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    cic_service_id = fields.Many2one(
+        "cic.service", string="Service", ondelete="restrict", index=True
+    )
+    cic_access_code = fields.Char(
+        string="Access code",
+        default=lambda self: _new_access_code(),
+        copy=False,
+        readonly=True,
+        help="Code given to the citizen to follow the request on /cic/track.",
+    )
+    cic_portal_origin = fields.Boolean(string="Filed online", readonly=True, copy=False)
+    cic_portal_confirmation_sent = fields.Boolean(readonly=True, copy=False)
+    cic_invoice_id = fields.Many2one(
+        "account.move", string="Fee invoice", readonly=True, copy=False
+    )
+    cic_fee_state = fields.Selection(
+        [("none", "No fee"), ("unpaid", "Fee not paid"), ("paid", "Fee paid")],
+        string="Fee",
+        compute="_compute_cic_fee_state",
+        store=True,
+    )
+    cic_released_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "cic_ticket_released_attachment_rel",
+        "ticket_id",
+        "attachment_id",
+        string="Issued documents",
+        help="Answer or issued documents the citizen downloads from the portal "
+        "(only once the fee, if any, is paid).",
+    )
+    cic_rating_ids = fields.One2many("cic.request.rating", "ticket_id", "Ratings")
+
+    @api.depends("cic_invoice_id.payment_state", "cic_invoice_id.state")
+    def _compute_cic_fee_state(self):
+        for ticket in self:
+            invoice = ticket.cic_invoice_id
+            if not invoice or invoice.state == "cancel":
+                ticket.cic_fee_state = "none"
+            elif invoice.payment_state in ("paid", "in_payment"):
+                ticket.cic_fee_state = "paid"
+            else:
+                ticket.cic_fee_state = "unpaid"
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for ticket in self.filtered("cic_procedure_id"):
+            ticket.access_url = f"/my/requests/{ticket.id}"
+        return res
+
+    # ------------------------------------------------------------------
+    # Portal helpers
+    # ------------------------------------------------------------------
+    def _cic_documents_released(self):
+        """Codul fiscal art. 473: issued documents only after payment."""
+        self.ensure_one()
+        return self.cic_fee_state != "unpaid"
+
+    def _cic_tracking_url(self):
+        self.ensure_one()
+        base = self.get_base_url()
+        query = urlencode(
+            {"number": self.cic_registration_number or "", "code": self.cic_access_code}
+        )
+        return f"{base}/cic/track?{query}"
+
+    def _cic_portal_full_url(self):
+        self.ensure_one()
+        self._portal_ensure_token()
+        return f"{self.get_base_url()}{self.get_portal_url()}"
+
+    def _cic_qr_code_data_uri(self):
+        """QR code of the tracking link, embedded in receipts."""
+        self.ensure_one()
+        image = qrcode.make(self._cic_tracking_url(), box_size=4, border=2)
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+    def _cic_status_history(self):
+        """(date, stage name) of each stage change, oldest first."""
+        self.ensure_one()
+        tracking = (
+            self.sudo()
+            .message_ids.tracking_value_ids.filtered(
+                lambda t: t.field_id.name == "stage_id"
+            )
+            .sorted("create_date")
+        )
+        history = [(self.create_date, self.env._("Registered"))]
+        history += [(t.create_date, t.new_value_char) for t in tracking]
+        return history
+
+    def _cic_citizen_attachments(self):
+        """Documents the citizen uploaded (not the issued ones)."""
+        self.ensure_one()
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("id", "not in", self.cic_released_attachment_ids.ids),
+                ]
+            )
+        )
+
+    def _cic_payments(self):
+        self.ensure_one()
+        invoice = self.cic_invoice_id.sudo()
+        if not invoice:
+            return self.env["account.payment"]
+        return invoice.matched_payment_ids.filtered(lambda p: p.state != "canceled")
+
+    def _cic_can_rate(self):
+        self.ensure_one()
+        return bool(self.closed and not self.sudo().cic_rating_ids)
+
+    def _cic_send_portal_confirmation(self):
+        """Confirmation e-mail, sent once the registration number exists."""
+        for ticket in self.filtered(
+            lambda t: t.cic_registration_number
+            and not t.cic_portal_confirmation_sent
+            and t.partner_id.email
+        ):
+            template = self.env.ref("cic_portal.mail_template_cic_request_confirmation")
+            template.sudo().send_mail(ticket.id)
+            ticket.sudo().cic_portal_confirmation_sent = True
+
+    # ------------------------------------------------------------------
+    # Fees
+    # ------------------------------------------------------------------
+    def _cic_create_fee_invoice(self):
+        """Create and post the fee invoice of the service, once."""
+        for ticket in self:
+            service = ticket.cic_service_id
+            if ticket.cic_invoice_id or not service.has_fee:
+                continue
+            partner = ticket.partner_id
+            if not partner:
+                raise UserError(
+                    self.env._("The request %s has no citizen to invoice.", ticket.name)
+                )
+            invoice = (
+                self.env["account.move"]
+                .with_company(service.company_id)
+                .create(service._get_fee_invoice_vals(partner, ticket))
+            )
+            invoice.action_post()
+            ticket.cic_invoice_id = invoice
+
+    def action_cic_create_fee_invoice(self):
+        self._cic_create_fee_invoice()
+        return self.action_cic_view_invoice()
+
+    def action_cic_view_invoice(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": self.cic_invoice_id.id,
+            "view_mode": "form",
+        }
