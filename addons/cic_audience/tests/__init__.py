@@ -1,0 +1,5 @@
+from . import test_slots
+from . import test_booking
+from . import test_concurrency
+from . import test_register
+from . import test_security

@@ -1,0 +1,102 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import UserError
+
+from .common import TUESDAY, CicAudienceCase
+
+
+class TestAudienceRegister(CicAudienceCase):
+    def test_closing_needs_an_outcome(self):
+        request = self._book(self._request())
+        with self.assertRaisesRegex(UserError, "Record the outcome"):
+            request.action_done()
+        request.write({"outcome": "redirected"})
+        with self.assertRaisesRegex(UserError, "redirected"):
+            request.action_done()
+        request.write(
+            {
+                "redirected_to": "Direcția de Asistență Socială",
+                "documents_presented": "Copie CI, cerere",
+                "minute": "<p>Cetățeanul a fost îndrumat.</p>",
+            }
+        )
+        request.action_done()
+        self.assertEqual(request.state, "done")
+        register = self.env["cic.audience.request"].search(
+            [("state", "=", "done"), ("official_id", "=", self.mayor.id)]
+        )
+        self.assertEqual(register, request)
+        self.assertEqual(request.audience_date, TUESDAY)
+
+    def test_no_show(self):
+        request = self._book(self._request())
+        request.action_no_show()
+        self.assertEqual((request.state, request.outcome), ("done", "no_show"))
+
+    def test_turned_into_petition_counts_from_the_audience_date(self):
+        request = self._book(self._request())
+        request.write({"minute": "<p>Solicită refacerea trotuarului.</p>"})
+        request.action_convert_to_petition()
+        ticket = request.petition_ticket_id
+        petition = self.env.ref("cic_registry.procedure_petition")
+        self.assertEqual(ticket.cic_procedure_id, petition)
+        self.assertEqual(ticket.partner_id, self.citizen_1)
+        self.assertEqual(ticket.cic_audience_request_id, request)
+        self.assertTrue(ticket.cic_registration_number)
+        self.assertEqual(ticket.cic_term_start_date, TUESDAY)
+        # 30 days from Tuesday 8 January 2030 (the audience), not from today.
+        self.assertEqual(
+            ticket.cic_legal_due_date,
+            petition.due_date(TUESDAY, company=ticket.company_id),
+        )
+        self.assertEqual(request.outcome, "petition")
+        request.action_done()
+        self.assertEqual(request.state, "done")
+        with self.assertRaisesRegex(UserError, "already turned into a petition"):
+            request.action_convert_to_petition()
+
+    def test_repeat_request_suggests_a_written_petition(self):
+        first = self._request(subject="Groapă pe strada Mare")
+        self.assertEqual(first.repeat_count, 0)
+        other_person = self._request(
+            partner=self.citizen_2, subject="Groapă pe strada Mare"
+        )
+        self.assertEqual(other_person.repeat_count, 0)
+        repeat = self._request(subject="groapă pe strada mare ")
+        self.assertEqual(repeat.repeat_request_ids, first)
+        repeat.action_convert_to_petition()
+        self.assertEqual(repeat.state, "cancel")
+        self.assertEqual(repeat.outcome, "petition")
+        self.assertTrue(repeat.petition_ticket_id.cic_registration_number)
+
+    def test_draft_without_repeat_cannot_be_converted(self):
+        with self.assertRaisesRegex(UserError, "Only an audience that took place"):
+            self._request().action_convert_to_petition()
+
+    def test_follow_up_activity(self):
+        request = self._book(self._request())
+        activity = request.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary="Verificare la fața locului",
+            user_id=self.user_mayor.id,
+        )
+        Activity = self.env["mail.activity"]
+        domain = [("res_model", "=", "cic.audience.request"), ("id", "=", activity.id)]
+        self.assertEqual(Activity.with_user(self.user_mayor).search(domain), activity)
+        self.assertEqual(Activity.with_user(self.clerk).search(domain), activity)
+        self.assertFalse(Activity.with_user(self.user_deputy).search(domain))
+        activity.action_feedback(feedback="Rezolvat")
+        self.assertFalse(Activity.search(domain))
+
+    def test_day_programme_report(self):
+        request = self._book(self._request())
+        wizard = self.env["cic.audience.day.programme"].create(
+            {"date": TUESDAY, "official_ids": [(6, 0, (self.mayor | self.deputy).ids)]}
+        )
+        self.assertEqual(wizard._requests_of(self.mayor), request)
+        self.assertFalse(wizard._requests_of(self.deputy))
+        html, _fmt = self.env["ir.actions.report"]._render_qweb_html(
+            "cic_audience.action_report_day_programme", wizard.ids
+        )
+        self.assertIn(request.cic_registration_number.encode(), html)
+        self.assertIn(b"10:00", html)
