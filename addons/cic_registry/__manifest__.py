@@ -41,7 +41,9 @@
         "report/cic_archive_reports.xml",
         "report/cic_archive_templates.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/cic_nomenclator_demo.xml",
+    ],
     "installable": True,
     "application": True,
 }

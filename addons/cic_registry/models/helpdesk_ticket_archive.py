@@ -1,5 +1,7 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -104,7 +106,9 @@ class HelpdeskTicket(models.Model):
             "partner_id": False,
             "partner_name": self.env._("Anonymised petitioner"),
             "partner_email": False,
-            "description": False,
+            "description": Markup("<p>%s</p>")
+            % self.env._("Content removed after the selection commission's decision."),
+            "notes": False,
         }
 
     def _cic_anonymise(self, selection):

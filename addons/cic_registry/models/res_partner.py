@@ -293,6 +293,8 @@ class ResPartner(models.Model):
     @api.model
     def _cic_prepare_vals(self, vals):
         """Normalise identifiers and fill the country from the county."""
+        if "cic_county" in vals:
+            vals.setdefault("state_id", vals.pop("cic_county"))
         if vals.get("cic_cnp"):
             vals["cic_cnp"] = self._cic_normalize_cnp(vals["cic_cnp"])
         if vals.get("cic_cui"):
@@ -325,9 +327,10 @@ class ResPartner(models.Model):
         return result
 
     def export_data(self, fields_to_export):
+        result = super().export_data(fields_to_export)
         if any(path.split("/")[0] == "cic_cnp" for path in fields_to_export):
             self._cic_log_cnp_access("export")
-        return super().export_data(fields_to_export)
+        return result
 
     def _cic_log_cnp_access(self, access_type):
         """Record who read the full CNP of which partners (R-GDPR-1)."""

@@ -5,3 +5,5 @@ from . import test_identity_cnp_access
 from . import test_access_rules
 from . import test_registry_entry
 from . import test_receipt_reminders
+from . import test_nomenclator
+from . import test_nomenclator_selection
