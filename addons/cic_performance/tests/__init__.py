@@ -1,0 +1,4 @@
+from . import test_kpi
+from . import test_satisfaction
+from . import test_indicators
+from . import test_appraisal

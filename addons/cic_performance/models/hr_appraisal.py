@@ -1,0 +1,476 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Civil-servant / contract-staff appraisal workflow on ``hr.appraisal`` (R-HR-2).
+
+objectives -> evaluator's report -> interview -> employee signs or comments (or the
+refusal is recorded in minutes) -> countersigner approves or amends -> contestation
+within the campaign's term -> decision by the head of the authority.
+
+Nothing in the report can change once countersigned; only the contestation and the
+decision are written afterwards. CIC indicators of the employee are shown as evidence
+(``cic_kpi_evidence``) and never turned into marks.
+"""
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .cic_appraisal_methodology import RATINGS
+
+HR_GROUP = "hr_appraisal_oca.group_appraisal_hr_officer"
+HEAD_GROUP = "cic_registry.group_cic_secretary"
+
+#: Fields of the report frozen by the countersignature.
+REPORT_FIELDS = {
+    "employee_id",
+    "cic_campaign_id",
+    "cic_methodology_id",
+    "cic_evaluator_id",
+    "cic_countersigner_id",
+    "cic_objectives",
+    "cic_mark_ids",
+    "cic_score",
+    "cic_rating",
+    "cic_evaluator_score",
+    "cic_results",
+    "cic_difficulties",
+    "cic_training_needs",
+    "cic_next_objectives",
+    "cic_interview_date",
+    "cic_employee_signed_date",
+    "cic_employee_comment",
+    "cic_employee_refused",
+    "cic_refusal_minutes",
+    "cic_countersign_date",
+    "cic_countersign_amended",
+    "cic_countersigner_note",
+    "manager_feedback",
+    "employee_feedback",
+}
+#: Fields only the evaluator, the countersigner or HR may write.
+EVALUATOR_FIELDS = REPORT_FIELDS - {"cic_employee_comment", "employee_feedback"}
+#: Fields the head of the authority writes when deciding a contestation.
+DECISION_FIELDS = {
+    "cic_decision",
+    "cic_decision_rating",
+    "cic_decision_note",
+    "cic_decision_date",
+}
+
+STAGES = [
+    ("objectives", "Objectives"),
+    ("report", "Evaluator's report"),
+    ("interview", "Interview"),
+    ("employee", "Employee's signature"),
+    ("countersign", "Countersignature"),
+    ("countersigned", "Countersigned"),
+    ("contested", "Contested"),
+    ("decided", "Decided"),
+    ("closed", "Closed"),
+]
+
+
+class HrAppraisal(models.Model):
+    _inherit = "hr.appraisal"
+
+    cic_campaign_id = fields.Many2one(
+        "cic.appraisal.campaign", string="Campaign", index=True, ondelete="restrict"
+    )
+    cic_year = fields.Integer(related="cic_campaign_id.year", store=True)
+    cic_methodology_id = fields.Many2one(
+        "cic.appraisal.methodology", string="Methodology"
+    )
+    cic_stage = fields.Selection(
+        STAGES, string="Appraisal step", default="objectives", tracking=True
+    )
+    cic_evaluator_id = fields.Many2one(
+        "hr.employee",
+        string="Evaluator",
+        compute="_compute_cic_evaluator_id",
+        store=True,
+        readonly=False,
+    )
+    cic_evaluator_user_id = fields.Many2one(
+        related="cic_evaluator_id.user_id", store=True, string="Evaluator user"
+    )
+    cic_countersigner_id = fields.Many2one(
+        "hr.employee",
+        string="Countersigner",
+        compute="_compute_cic_countersigner_id",
+        store=True,
+        readonly=False,
+    )
+    cic_countersigner_user_id = fields.Many2one(
+        related="cic_countersigner_id.user_id", store=True, string="Countersigner user"
+    )
+    cic_objectives = fields.Html(string="Objectives of the evaluated year")
+    cic_mark_ids = fields.One2many("cic.appraisal.mark", "appraisal_id", string="Marks")
+    cic_score = fields.Float(string="Final score", digits=(3, 2), readonly=True)
+    cic_evaluator_score = fields.Float(
+        string="Evaluator's score", digits=(3, 2), readonly=True
+    )
+    cic_rating = fields.Selection(
+        RATINGS, string="Rating", readonly=True, tracking=True
+    )
+    cic_results = fields.Text(string="Notable results")
+    cic_difficulties = fields.Text(string="Objective difficulties")
+    cic_training_needs = fields.Text(string="Training needs")
+    cic_next_objectives = fields.Text(string="Objectives for next year")
+    cic_interview_date = fields.Date(string="Interview date")
+    cic_employee_signed_date = fields.Date(string="Signed by employee", readonly=True)
+    cic_employee_comment = fields.Text(string="Employee's comments")
+    cic_employee_refused = fields.Boolean(string="Refused to sign", readonly=True)
+    cic_refusal_minutes = fields.Text(string="Minutes of the refusal to sign")
+    cic_countersign_date = fields.Date(string="Countersigned on", readonly=True)
+    cic_countersign_amended = fields.Boolean(string="Amended by countersigner")
+    cic_countersigner_note = fields.Text(string="Countersigner's note")
+    cic_contest_deadline = fields.Date(
+        string="Contestation deadline", compute="_compute_cic_deadlines", store=True
+    )
+    cic_contest_date = fields.Date(string="Contested on", readonly=True)
+    cic_contest_reason = fields.Text(string="Contestation")
+    cic_decision_deadline = fields.Date(
+        string="Decision deadline", compute="_compute_cic_deadlines", store=True
+    )
+    cic_decision = fields.Selection(
+        selection=[("upheld", "Appraisal upheld"), ("changed", "Rating changed")],
+        string="Decision",
+    )
+    cic_decision_rating = fields.Selection(RATINGS, string="Rating after decision")
+    cic_decision_note = fields.Text(string="Decision reasons")
+    cic_decision_date = fields.Date(readonly=True)
+    cic_final_rating = fields.Selection(
+        RATINGS, compute="_compute_cic_final_rating", store=True, string="Final rating"
+    )
+    cic_locked = fields.Boolean(compute="_compute_cic_locked")
+    cic_kpi_evidence = fields.Html(
+        string="CIC indicators (evidence)",
+        compute="_compute_cic_kpi_evidence",
+        sanitize=False,
+        help="Registry figures of the employee for the evaluated year, shown to the "
+        "evaluator as evidence. They are never scored automatically.",
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("employee_id")
+    def _compute_cic_evaluator_id(self):
+        for appraisal in self:
+            if not appraisal.cic_evaluator_id:
+                appraisal.cic_evaluator_id = appraisal.employee_id.parent_id
+
+    @api.depends("cic_evaluator_id")
+    def _compute_cic_countersigner_id(self):
+        for appraisal in self:
+            if not appraisal.cic_countersigner_id:
+                appraisal.cic_countersigner_id = appraisal.cic_evaluator_id.parent_id
+
+    @api.depends(
+        "cic_countersign_date",
+        "cic_contest_date",
+        "cic_campaign_id.contestation_days",
+        "cic_campaign_id.decision_days",
+    )
+    def _compute_cic_deadlines(self):
+        for appraisal in self:
+            campaign = appraisal.cic_campaign_id
+            signed = appraisal.cic_countersign_date
+            contested = appraisal.cic_contest_date
+            appraisal.cic_contest_deadline = (
+                signed + timedelta(days=campaign.contestation_days) if signed else False
+            )
+            appraisal.cic_decision_deadline = (
+                contested + timedelta(days=campaign.decision_days)
+                if contested
+                else False
+            )
+
+    @api.depends("cic_rating", "cic_decision", "cic_decision_rating")
+    def _compute_cic_final_rating(self):
+        for appraisal in self:
+            if appraisal.cic_decision == "changed" and appraisal.cic_decision_rating:
+                appraisal.cic_final_rating = appraisal.cic_decision_rating
+            else:
+                appraisal.cic_final_rating = appraisal.cic_rating
+
+    @api.depends("cic_countersign_date")
+    def _compute_cic_locked(self):
+        for appraisal in self:
+            appraisal.cic_locked = bool(appraisal.cic_countersign_date)
+
+    @api.depends("employee_id", "cic_campaign_id")
+    def _compute_cic_kpi_evidence(self):
+        service = self.env["cic.kpi.service"]
+        labels = service.metric_labels()
+        codes = ["entries", "answered", "in_term_pct", "median_days", "overdue"]
+        for appraisal in self:
+            user = appraisal.employee_id.user_id
+            campaign = appraisal.cic_campaign_id
+            if not user or not campaign:
+                appraisal.cic_kpi_evidence = False
+                continue
+            figures = service.sudo().compute(
+                campaign.date_from, campaign.date_to, user_ids=[user.id]
+            )
+            appraisal.cic_kpi_evidence = self.env["ir.qweb"]._render(
+                "cic_performance.appraisal_kpi_evidence",
+                {"lines": [(labels[code], figures.get(code) or 0) for code in codes]},
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD and guards
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        appraisals = super().create(vals_list)
+        for appraisal in appraisals.filtered("cic_methodology_id"):
+            appraisal._cic_create_marks()
+            if appraisal.cic_evaluator_id:
+                appraisal.manager_ids = appraisal.cic_evaluator_id
+        return appraisals
+
+    def _cic_create_marks(self):
+        self.ensure_one()
+        self.env["cic.appraisal.mark"].create(
+            [
+                {"appraisal_id": self.id, "criterion_id": criterion.id}
+                for criterion in self.cic_methodology_id.criterion_ids
+            ]
+        )
+
+    def write(self, vals):
+        if not self.env.su:
+            self._cic_check_write_roles(vals)
+        if REPORT_FIELDS.intersection(vals):
+            self._cic_check_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_hr(self):
+        if self.filtered("cic_campaign_id") and not self._cic_is_hr():
+            raise UserError(
+                self.env._("Only HR can delete an appraisal of a campaign.")
+            )
+
+    def _cic_is_hr(self):
+        return self.env.su or self.env.user.has_group(HR_GROUP)
+
+    def _cic_check_write_roles(self, vals):
+        """Employees may not write the evaluator's part nor the decision."""
+        if self._cic_is_hr():
+            return
+        user = self.env.user
+        for appraisal in self.filtered("cic_campaign_id"):
+            is_evaluator = user in (
+                appraisal.cic_evaluator_user_id | appraisal.cic_countersigner_user_id
+            )
+            if not is_evaluator and EVALUATOR_FIELDS.intersection(vals):
+                raise AccessError(
+                    self.env._("Only the evaluator can change the appraisal report.")
+                )
+            if DECISION_FIELDS.intersection(vals) and not user.has_group(HEAD_GROUP):
+                raise AccessError(
+                    self.env._("Only the head of the authority decides a contestation.")
+                )
+
+    def _cic_check_editable(self):
+        locked = self.filtered("cic_countersign_date")
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The appraisal of %(name)s is countersigned: it can no longer be "
+                    "changed, only contested.",
+                    name=", ".join(locked.employee_id.mapped("name")),
+                )
+            )
+
+    def _cic_check_stage(self, *stages):
+        for appraisal in self:
+            if appraisal.cic_stage not in stages:
+                raise UserError(
+                    self.env._(
+                        "This step is not possible at the step %(stage)s.",
+                        stage=dict(
+                            self._fields["cic_stage"]._description_selection(self.env)
+                        ).get(appraisal.cic_stage),
+                    )
+                )
+
+    def _cic_check_user(self, role):
+        """Raise unless the current user plays ``role`` on every appraisal."""
+        if self.env.su:
+            return
+        user = self.env.user
+        for appraisal in self:
+            allowed = {
+                "evaluator": appraisal.cic_evaluator_user_id,
+                "countersigner": appraisal.cic_countersigner_user_id,
+                "employee": appraisal.employee_id.user_id,
+            }[role]
+            hr_may = role != "employee" and appraisal._cic_is_hr()
+            if user != allowed and not hr_may:
+                raise AccessError(
+                    self.env._(
+                        "Only the %(role)s can do this step.",
+                        role=self._cic_role_label(role),
+                    )
+                )
+
+    def _cic_role_label(self, role):
+        return {
+            "evaluator": self.env._("evaluator"),
+            "countersigner": self.env._("countersigner"),
+            "employee": self.env._("evaluated employee"),
+        }[role]
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_cic_objectives_done(self):
+        self._cic_check_stage("objectives")
+        self._cic_check_user("evaluator")
+        if any(not appraisal.cic_objectives for appraisal in self):
+            raise UserError(self.env._("Set the objectives of the year first."))
+        self.write({"cic_stage": "report", "state": "2_pending"})
+
+    def _cic_marks_score(self):
+        """Final score from the marks; every criterion must be marked."""
+        self.ensure_one()
+        if not self.cic_mark_ids or any(not m.mark for m in self.cic_mark_ids):
+            raise UserError(self.env._("Mark every criterion before submitting."))
+        return self.cic_methodology_id._cic_score(
+            {mark.criterion_id: mark.mark for mark in self.cic_mark_ids}
+        )
+
+    def action_cic_submit_report(self):
+        self._cic_check_stage("report")
+        self._cic_check_user("evaluator")
+        for appraisal in self:
+            if not (appraisal.cic_training_needs and appraisal.cic_next_objectives):
+                raise UserError(
+                    self.env._("Fill in the training needs and next year's objectives.")
+                )
+            score = appraisal._cic_marks_score()
+            rating = appraisal.cic_methodology_id._cic_rating(score)
+            appraisal.write(
+                {
+                    "cic_score": score,
+                    "cic_evaluator_score": score,
+                    "cic_rating": rating,
+                    "cic_stage": "interview",
+                }
+            )
+
+    def action_cic_interview_done(self):
+        self._cic_check_stage("interview")
+        self._cic_check_user("evaluator")
+        if any(not appraisal.cic_interview_date for appraisal in self):
+            raise UserError(self.env._("Record the date of the interview."))
+        self.write({"cic_stage": "employee"})
+
+    def action_cic_amend_report(self):
+        """The evaluator reopens the report after the employee's disagreement."""
+        self._cic_check_stage("employee")
+        self._cic_check_user("evaluator")
+        self.write({"cic_stage": "report"})
+
+    def action_cic_employee_sign(self):
+        self._cic_check_stage("employee")
+        self._cic_check_user("employee")
+        # sudo: the employee signs an appraisal whose report fields they may not write
+        self.sudo().write(
+            {
+                "cic_stage": "countersign",
+                "cic_employee_signed_date": fields.Date.context_today(self),
+            }
+        )
+
+    def action_cic_employee_refused(self):
+        """The evaluator records in minutes that the employee refused to sign."""
+        self._cic_check_stage("employee")
+        self._cic_check_user("evaluator")
+        if any(not appraisal.cic_refusal_minutes for appraisal in self):
+            raise UserError(self.env._("Write the minutes of the refusal to sign."))
+        self.write({"cic_stage": "countersign", "cic_employee_refused": True})
+
+    def action_cic_countersign(self):
+        """Approve, or approve with the countersigner's amended marks."""
+        self._cic_check_stage("countersign")
+        self._cic_check_user("countersigner")
+        for appraisal in self:
+            score = appraisal._cic_marks_score()
+            rating = appraisal.cic_methodology_id._cic_rating(score)
+            amended = score != appraisal.cic_evaluator_score
+            if amended and not appraisal.cic_countersigner_note:
+                raise UserError(
+                    self.env._("Explain the countersigner's amendment in the note.")
+                )
+            appraisal.write(
+                {
+                    "cic_score": score,
+                    "cic_rating": rating,
+                    "cic_countersign_amended": amended,
+                    "cic_stage": "countersigned",
+                }
+            )
+            # written last: from here on the report is frozen
+            appraisal.write({"cic_countersign_date": fields.Date.context_today(self)})
+
+    def action_cic_contest(self):
+        self._cic_check_stage("countersigned")
+        self._cic_check_user("employee")
+        today = fields.Date.context_today(self)
+        for appraisal in self:
+            if today > appraisal.cic_contest_deadline:
+                raise UserError(
+                    self.env._(
+                        "The contestation term ended on %(date)s.",
+                        date=appraisal.cic_contest_deadline.strftime("%d.%m.%Y"),
+                    )
+                )
+            if not appraisal.cic_contest_reason:
+                raise UserError(self.env._("Write the reasons of the contestation."))
+        # sudo: the contestation is the employee's own step after the lock
+        self.sudo().write({"cic_stage": "contested", "cic_contest_date": today})
+
+    def action_cic_decide(self):
+        self._cic_check_stage("contested")
+        if not (
+            self.env.su or self.env.user.has_group(HEAD_GROUP) or self._cic_is_hr()
+        ):
+            raise AccessError(
+                self.env._("Only the head of the authority decides a contestation.")
+            )
+        for appraisal in self:
+            if not appraisal.cic_decision or not appraisal.cic_decision_note:
+                raise UserError(self.env._("Record the decision and its reasons."))
+            if (
+                appraisal.cic_decision == "changed"
+                and not appraisal.cic_decision_rating
+            ):
+                raise ValidationError(self.env._("Choose the rating after decision."))
+        self.sudo().write(
+            {
+                "cic_stage": "decided",
+                "cic_decision_date": fields.Date.context_today(self),
+                "state": "3_done",
+            }
+        )
+
+    def action_cic_close(self):
+        """Close an uncontested appraisal once the contestation term is over."""
+        self._cic_check_stage("countersigned")
+        today = fields.Date.context_today(self)
+        if not self._cic_is_hr():
+            raise AccessError(self.env._("Only HR closes appraisals."))
+        for appraisal in self:
+            if today <= appraisal.cic_contest_deadline:
+                raise UserError(
+                    self.env._(
+                        "The contestation term is open until %(date)s.",
+                        date=appraisal.cic_contest_deadline.strftime("%d.%m.%Y"),
+                    )
+                )
+        self.write({"cic_stage": "closed", "state": "3_done"})

@@ -1,0 +1,162 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+
+import openpyxl
+
+from odoo.tests import Form, tagged
+
+from .common import CicPerformanceCase, d
+
+
+@tagged("post_install", "-at_install")
+class TestKpi(CicPerformanceCase):
+    """Every operational indicator against a known data set.
+
+    T1 10 days, in term and target; T2 29 days, in term, past target; T3 41 days,
+    late; T4 open and overdue; T5 joined to T1, 5 days. Days to answer sorted:
+    5, 10, 29, 41 -> median 19.5, P90 (continuous) 29 + 0.7 * 12 = 37.4.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.t1 = cls.entry(d(2025, 1, 6), d(2025, 2, 5), d(2025, 2, 1), d(2025, 1, 16))
+        cls.t2 = cls.entry(d(2025, 1, 8), d(2025, 2, 7), d(2025, 2, 3), d(2025, 2, 6))
+        cls.t3 = cls.entry(
+            d(2025, 1, 10),
+            d(2025, 2, 9),
+            d(2025, 2, 5),
+            d(2025, 2, 20),
+            team=cls.team_b,
+            channel_id=cls.channel_email.id,
+        )
+        cls.t4 = cls.entry(
+            d(2025, 1, 13), d(2025, 2, 12), d(2025, 2, 8), team=cls.team_b
+        )
+        cls.t5 = cls.entry(
+            d(2025, 1, 15),
+            d(2025, 2, 14),
+            d(2025, 2, 10),
+            d(2025, 1, 20),
+            cic_joined_to_id=cls.t1.id,
+        )
+
+    def test_period_bounds(self):
+        bounds = self.service.period_bounds
+        self.assertEqual(
+            bounds("month", d(2025, 2, 14)), (d(2025, 2, 1), d(2025, 2, 28))
+        )
+        self.assertEqual(
+            bounds("semester", d(2025, 8, 3)), (d(2025, 7, 1), d(2025, 12, 31))
+        )
+        self.assertEqual(bounds("semester", d(2025, 6, 30))[0], d(2025, 1, 1))
+        self.assertEqual(
+            bounds("year", d(2025, 5, 5)), (d(2025, 1, 1), d(2025, 12, 31))
+        )
+
+    def test_two_months(self):
+        kpi = self.kpi(d(2025, 1, 1), d(2025, 2, 28))
+        self.assertEqual(kpi["entries"], 5)
+        self.assertEqual(kpi["answered"], 4)
+        self.assertAlmostEqual(kpi["in_term_pct"], 75.0)
+        self.assertAlmostEqual(kpi["in_target_pct"], 50.0)
+        self.assertAlmostEqual(kpi["median_days"], 19.5)
+        self.assertAlmostEqual(kpi["p90_days"], 37.4)
+        self.assertEqual(kpi["joined"], 1)
+        self.assertEqual(kpi["backlog"], 1)
+        self.assertEqual(kpi["overdue"], 1)
+
+    def test_month_backlog_at_period_end(self):
+        kpi = self.kpi(d(2025, 1, 1), d(2025, 1, 31))
+        self.assertEqual(kpi["entries"], 5)
+        self.assertEqual(kpi["answered"], 2)
+        self.assertAlmostEqual(kpi["median_days"], 7.5)
+        self.assertEqual(kpi["backlog"], 3)
+        self.assertEqual(kpi["overdue"], 0)
+
+    def test_filters(self):
+        kpi = self.kpi(d(2025, 1, 1), d(2025, 2, 28), team_ids=self.team_b.ids)
+        self.assertEqual((kpi["entries"], kpi["answered"]), (2, 1))
+        self.assertAlmostEqual(kpi["in_term_pct"], 0.0)
+        kpi = self.kpi(
+            d(2025, 1, 1), d(2025, 2, 28), channel_ids=self.channel_email.ids
+        )
+        self.assertEqual(kpi["entries"], 1)
+        other = self.env.ref("cic_registry.procedure_foi_request")
+        kpi = self.kpi(d(2025, 1, 1), d(2025, 2, 28), procedure_ids=other.ids)
+        self.assertEqual(kpi["entries"], 0)
+        self.assertEqual(kpi["median_days"], 0)
+
+    def test_outgoing_not_counted(self):
+        self.entry(
+            d(2025, 1, 20),
+            d(2025, 2, 20),
+            cic_procedure_id=self.env.ref("cic_registry.procedure_outgoing").id,
+        )
+        self.assertEqual(self.kpi(d(2025, 1, 1), d(2025, 2, 28))["entries"], 5)
+
+    def test_report_view_rows_and_rates(self):
+        rows = self.env["cic.kpi.report"].search([("ticket_id", "in", self.t1.ids)])
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows.days_to_answer, 10)
+        self.assertEqual(rows.in_term_rate, 100)
+        self.assertEqual(rows.semester, "2025-S1")
+        groups = self.env["cic.kpi.report"]._read_group(
+            [("team_id", "in", (self.team_a | self.team_b).ids)],
+            ["team_id"],
+            ["entry_count:sum", "in_term_rate:avg", "overdue_count:sum"],
+        )
+        by_team = {team: (n, rate, overdue) for team, n, rate, overdue in groups}
+        self.assertEqual(by_team[self.team_a], (3, 100.0, 0))
+        self.assertEqual(by_team[self.team_b], (2, 0.0, 1))
+        self.assertEqual(rows.action_open_ticket()["res_id"], self.t1.id)
+
+    def test_department_sees_only_own_rows(self):
+        Report = self.env["cic.kpi.report"]
+        domain = [("ticket_id", "in", (self.t1 | self.t3).ids)]
+        self.assertEqual(
+            Report.with_user(self.staff_a).search(domain).ticket_id, self.t1
+        )
+        self.assertEqual(
+            Report.with_user(self.staff_b).search(domain).ticket_id, self.t3
+        )
+
+    def test_snapshot(self):
+        snapshots = self.env["cic.kpi.snapshot"]._cic_refresh_period(
+            "month", d(2025, 1, 10), self.env.company
+        )
+        row = snapshots.filtered(lambda s: s.team_id == self.team_b)
+        self.assertEqual((row.entries, row.backlog), (2, 2))
+        again = self.env["cic.kpi.snapshot"]._cic_refresh_period(
+            "month", d(2025, 1, 10), self.env.company
+        )
+        self.assertFalse(snapshots.exists())
+        self.assertEqual(len(again), len(snapshots))
+
+    def test_xlsx_export(self):
+        form = Form(self.env["cic.kpi.export"])
+        form.period_type = "year"
+        form.day = d(2025, 3, 1)
+        wizard = form.save()
+        wizard.team_ids = self.team_a | self.team_b
+        self.assertIn("19.50", wizard.summary)
+        action = wizard.action_export_xlsx()
+        self.assertIn("download=true", action["url"])
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.xlsx_file)))
+        values = {
+            row[0]: row[1] for row in book.active.iter_rows(min_row=5, values_only=True)
+        }
+        labels = self.service.metric_labels()
+        self.assertEqual(values[labels["entries"]], 5)
+        self.assertAlmostEqual(values[labels["p90_days"]], 37.4)
+
+    def test_export_limited_to_own_department(self):
+        wizard = (
+            self.env["cic.kpi.export"]
+            .with_user(self.staff_a)
+            .create({"period_type": "year", "day": d(2025, 1, 1)})
+        )
+        wizard.team_ids = self.team_b
+        self.assertEqual(wizard._cic_filters()["team_ids"], self.team_a.ids)

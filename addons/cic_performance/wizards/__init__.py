@@ -1,0 +1,1 @@
+from . import cic_kpi_export
