@@ -85,24 +85,15 @@ class CicKpiReport(models.Model):
                 "cic_forwarded_to",
                 "cic_is_forwarded",
             ],
-            "classed": ["cic_classing_date", "cic_classed", "cic_is_classed"],
+            "classed": [("cic_closure_reason", ("anonymous", "identical"))],
             "joined": [
                 "cic_joined_to_id",
                 "cic_join_parent_id",
                 "cic_joined",
                 "cic_is_joined",
             ],
-            "refused_544": [
-                "cic_refusal_date",
-                "cic_refused",
-                ("cic_outcome", "refused"),
-                ("cic_answer_type", "refused"),
-            ],
-            "complaint_544": [
-                "cic_complaint_date",
-                "cic_is_complaint",
-                ("cic_procedure_code", "foi_complaint"),
-            ],
+            "refused_544": ["cic_foi_refusal_date"],
+            "complaint_544": [("cic_procedure_id", "foi_complaint")],
         }
 
     @api.model
@@ -121,6 +112,15 @@ class CicKpiReport(models.Model):
             if field is None or field.type in ("one2many", "many2many"):
                 continue
             column = SQL.identifier("t", name)
+            if name == "cic_procedure_id" and value is not None:
+                return SQL(
+                    "COALESCE(%s IN (SELECT id FROM cic_procedure WHERE code = %s), "
+                    "FALSE)",
+                    column,
+                    value,
+                )
+            if isinstance(value, tuple):
+                return SQL("COALESCE(%s IN %s, FALSE)", column, value)
             if value is not None:
                 return SQL("COALESCE(%s = %s, FALSE)", column, value)
             if field.type == "boolean":

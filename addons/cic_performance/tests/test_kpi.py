@@ -160,3 +160,26 @@ class TestKpi(CicPerformanceCase):
         )
         wizard.team_ids = self.team_b
         self.assertEqual(wizard._cic_filters()["team_ids"], self.team_a.ids)
+
+    def test_workflow_flags(self):
+        """Extensions, forwards, classings, 544 refusals and complaints come from
+        the registry's workflow fields."""
+        foi = self.env.ref("cic_registry.procedure_foi_request")
+        complaint = self.env.ref("cic_registry.procedure_foi_complaint")
+        extended = self.entry(d(2025, 1, 20), d(2025, 2, 20))
+        forwarded = self.entry(d(2025, 1, 21), d(2025, 2, 21))
+        classed = self.entry(d(2025, 1, 22), d(2025, 2, 22))
+        refused = self.entry(d(2025, 1, 23), d(2025, 2, 3), cic_procedure_id=foi.id)
+        self.entry(d(2025, 1, 24), d(2025, 2, 10), cic_procedure_id=complaint.id)
+        # readonly workflow fields are written by the workflows; set them directly
+        extended.sudo().write({"cic_extension_date": d(2025, 2, 1)})
+        forwarded.sudo().write({"cic_forward_date": d(2025, 1, 23)})
+        classed.sudo().write({"cic_closure_reason": "identical"})
+        refused.sudo().write({"cic_foi_refusal_date": d(2025, 1, 27)})
+        kpi = self.kpi(d(2025, 1, 1), d(2025, 1, 31))
+        self.assertEqual(
+            [kpi[k] for k in ("extended", "forwarded", "classed", "refused_544")],
+            [1, 1, 1, 1],
+        )
+        self.assertEqual(kpi["complaints_544"], 1)
+        self.assertEqual(kpi["entries"], 10)
