@@ -42,6 +42,8 @@
         "report/cic_archive_templates.xml",
     ],
     "demo": [
+        "demo/cic_registry_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
         "demo/cic_nomenclator_demo.xml",
     ],
     "installable": True,

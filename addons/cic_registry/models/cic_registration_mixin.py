@@ -18,6 +18,7 @@ The registration date is written together with the number, so numbers follow the
 order of registration dates.
 """
 
+import datetime
 import logging
 import random
 import time
@@ -185,9 +186,20 @@ class CicRegistrationMixin(models.AbstractModel):
                 "cic_registration_seq": source.cic_registration_seq,
                 "cic_registration_year": source.cic_registration_year,
                 "cic_registration_number": source.cic_registration_number,
-                "cic_registration_date": fields.Datetime.now(),
+                "cic_registration_date": self._cic_registration_now(),
             }
         )
+
+    def _cic_registration_now(self):
+        """The registration time: now, except for demo data loaded by the module
+        installer as superuser, which may be back-dated (``cic_demo_days_ago``)."""
+        now = fields.Datetime.now()
+        days = self.env.context.get("cic_demo_days_ago")
+        if days and self.env.su and self.env.context.get("install_module"):
+            return now.replace(hour=7, minute=30, second=0, microsecond=0) - (
+                datetime.timedelta(days=days)
+            )
+        return now
 
     def _cic_lock_counter(self, company_id, year, nowait):
         """Lock and return the id of the counter row of (company, year)."""
@@ -221,10 +233,10 @@ class CicRegistrationMixin(models.AbstractModel):
         self.ensure_one()
         calendar = self.env["cic.calendar"]
         company = self.company_id or self.env.company
-        year = calendar.local_date(fields.Datetime.now()).year
+        year = calendar.local_date(self._cic_registration_now()).year
         counter_id = self._cic_lock_counter(company.id, year, nowait)
         # The lock may have been waited for: take the time once it is held.
-        now = fields.Datetime.now()
+        now = self._cic_registration_now()
         if calendar.local_date(now).year != year:
             return self._cic_take_number(nowait)
         cr = self.env.cr
