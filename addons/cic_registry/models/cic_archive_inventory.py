@@ -118,15 +118,19 @@ class CicArchiveInventory(models.Model):
         vals_list = []
         for number, (indicator, file_tickets) in enumerate(ordered, start=1):
             entry = file_tickets.cic_nomenclator_entry_id[:1]
-            dates = file_tickets.mapped("cic_registration_date")
+            calendar = self.env["cic.calendar"]
+            dates = [
+                calendar.local_date(moment)
+                for moment in file_tickets.mapped("cic_registration_date")
+            ]
             vals_list.append(
                 {
                     "sequence": number,
                     "indicator": indicator,
                     "entry_id": entry.id,
                     "summary": entry.name or indicator,
-                    "date_from": min(dates).date(),
-                    "date_to": max(dates).date(),
+                    "date_from": min(dates),
+                    "date_to": max(dates),
                     "page_count": sum(file_tickets.mapped("cic_page_count")),
                     "ticket_count": len(file_tickets),
                 }

@@ -61,9 +61,12 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("cic_registration_date", "create_date")
     def _compute_cic_file_year(self):
+        calendar = self.env["cic.calendar"]
         for ticket in self:
             moment = ticket.cic_registration_date or ticket.create_date
-            ticket.cic_file_year = moment.year if moment else fields.Date.today().year
+            # local (Bucharest) year: 1 January 00:30 belongs to the new year
+            day = calendar.local_date(moment) if moment else calendar.today()
+            ticket.cic_file_year = day.year
 
     @api.depends("cic_procedure_id", "team_id", "company_id", "cic_file_year")
     def _compute_cic_nomenclator_entry_id(self):

@@ -82,6 +82,14 @@ class TestNomenclator(CicNomenclatorCase):
         leap = self.old_entry(datetime.datetime(2020, 2, 29, 9, 0), self.file_default)
         self.assertEqual(leap.cic_destroy_eligible_date, datetime.date(2025, 12, 31))
 
+    def test_file_year_is_the_local_year(self):
+        # 31.12.2002 22:30 UTC is 1 January 2003, 00:30 in Bucharest
+        entry = self.old_entry(
+            datetime.datetime(2002, 12, 31, 22, 30), self.file_petitions
+        )
+        self.assertEqual(entry.cic_file_year, 2003)
+        self.assertEqual(entry.cic_destroy_eligible_date, datetime.date(2006, 12, 31))
+
     def test_inventory_annex_2(self):
         e1 = self.old_entry(
             datetime.datetime(2003, 2, 3, 9), self.file_petitions, cic_page_count=4
