@@ -16,3 +16,13 @@ from . import cic_archive_inventory
 from . import cic_archive_inventory_line
 from . import cic_archive_selection
 from . import helpdesk_ticket_archive
+from . import res_company_workflow
+from . import helpdesk_ticket_workflow
+from . import cic_foi_verbal_request
+from . import cic_foi_copy_tariff
+from . import cic_foi_litigation
+from . import cic_transparency_draft
+from . import cic_transparency_recommendation
+from . import cic_transparency_debate_request
+from . import cic_transparency_meeting
+from . import cic_transparency_vote

@@ -7,3 +7,6 @@ from . import test_registry_entry
 from . import test_receipt_reminders
 from . import test_nomenclator
 from . import test_nomenclator_selection
+from . import test_workflow_petition
+from . import test_workflow_foi
+from . import test_transparency

@@ -1,0 +1,216 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Draft normative acts under public consultation (Law 52/2003 art. 7, R-TD-1)."""
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class CicTransparencyDraft(models.Model):
+    _name = "cic.transparency.draft"
+    _description = "Draft normative act (decisional transparency)"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "publication_date desc, id desc"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    act_type = fields.Selection(
+        selection=[
+            ("hcl", "Local council decision (HCL)"),
+            ("disposition", "Mayor's normative disposition"),
+            ("other", "Other normative act"),
+        ],
+        string="Act type",
+        required=True,
+        default="hcl",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    initiator = fields.Char()
+    description = fields.Html(string="Explanatory report")
+    state = fields.Selection(
+        selection=[
+            ("draft", "In preparation"),
+            ("published", "Under consultation"),
+            ("submitted", "Submitted for approval"),
+            ("adopted", "Adopted"),
+            ("withdrawn", "Withdrawn"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    publication_date = fields.Date(tracking=True)
+    published_website = fields.Boolean(string="Published on the website")
+    published_seat = fields.Boolean(string="Posted at the seat")
+    published_media = fields.Boolean(string="Sent to the media")
+    earliest_submission_date = fields.Date(
+        compute="_compute_earliest_submission_date",
+        store=True,
+        help="Publication date plus 30 working days (Law 52/2003 art. 7(2)).",
+    )
+    recommendations_deadline = fields.Date(tracking=True)
+    recommendations_deadline_warning = fields.Char(
+        compute="_compute_recommendations_deadline_warning"
+    )
+    urgency = fields.Boolean(tracking=True)
+    urgency_justification = fields.Text()
+    urgency_approved_by_id = fields.Many2one(
+        "res.users", string="Urgency approved by", readonly=True, copy=False
+    )
+    urgency_approved_date = fields.Datetime(readonly=True, copy=False)
+    submission_date = fields.Date(readonly=True, copy=False)
+    adoption_date = fields.Date(copy=False)
+    recommendation_ids = fields.One2many(
+        "cic.transparency.recommendation", "draft_id", string="Recommendations"
+    )
+    recommendation_count = fields.Integer(compute="_compute_recommendation_count")
+    debate_request_ids = fields.One2many(
+        "cic.transparency.debate.request", "draft_id", string="Debate requests"
+    )
+    meeting_ids = fields.Many2many(
+        "cic.transparency.meeting",
+        "cic_transparency_draft_meeting_rel",
+        "draft_id",
+        "meeting_id",
+        string="Public meetings and debates",
+    )
+
+    @api.depends("publication_date", "company_id.cic_td_consultation_working_days")
+    def _compute_earliest_submission_date(self):
+        calendar = self.env["cic.calendar"]
+        for draft in self:
+            if not draft.publication_date:
+                draft.earliest_submission_date = False
+                continue
+            days = draft.company_id.cic_td_consultation_working_days
+            draft.earliest_submission_date = calendar.add_working_days(
+                draft.publication_date, days, company=draft.company_id
+            )
+
+    @api.depends(
+        "publication_date",
+        "recommendations_deadline",
+        "company_id.cic_td_recommendation_min_days",
+    )
+    def _compute_recommendations_deadline_warning(self):
+        for draft in self:
+            minimum = draft._minimum_recommendations_deadline()
+            if (
+                minimum
+                and draft.recommendations_deadline
+                and draft.recommendations_deadline < minimum
+            ):
+                draft.recommendations_deadline_warning = self.env._(
+                    "The recommendations period is shorter than %(days)s calendar "
+                    "days: the deadline should be on or after %(date)s "
+                    "(Law 52/2003 art. 7(4)).",
+                    days=draft.company_id.cic_td_recommendation_min_days,
+                    date=minimum.strftime("%d.%m.%Y"),
+                )
+            else:
+                draft.recommendations_deadline_warning = False
+
+    @api.depends("recommendation_ids")
+    def _compute_recommendation_count(self):
+        for draft in self:
+            draft.recommendation_count = len(draft.recommendation_ids)
+
+    def _minimum_recommendations_deadline(self):
+        self.ensure_one()
+        if not self.publication_date:
+            return False
+        days = self.company_id.cic_td_recommendation_min_days
+        return self.publication_date + timedelta(days=days)
+
+    @api.onchange("publication_date", "recommendations_deadline")
+    def _onchange_recommendations_deadline(self):
+        if self.recommendations_deadline_warning:
+            return {
+                "warning": {
+                    "title": self.env._("Recommendations period too short"),
+                    "message": self.recommendations_deadline_warning,
+                }
+            }
+        if self.publication_date and not self.recommendations_deadline:
+            self.recommendations_deadline = self._minimum_recommendations_deadline()
+
+    def action_publish(self):
+        for draft in self:
+            if draft.state != "draft":
+                raise UserError(
+                    self.env._("Only a draft in preparation can be published.")
+                )
+            values = {"state": "published"}
+            if not draft.publication_date:
+                values["publication_date"] = fields.Date.context_today(draft)
+            draft.write(values)
+            if not draft.recommendations_deadline:
+                draft.recommendations_deadline = (
+                    draft._minimum_recommendations_deadline()
+                )
+
+    def action_approve_urgency(self):
+        """The head of the authority approves the urgency exception (art. 7(13))."""
+        if not self.env.user.has_group("cic_registry.group_cic_secretary"):
+            raise UserError(
+                self.env._("Only the head of the authority can approve the urgency.")
+            )
+        for draft in self:
+            if not draft.urgency or not (draft.urgency_justification or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Mark the draft as urgent and write the justification before "
+                        "the approval."
+                    )
+                )
+            draft.write(
+                {
+                    "urgency_approved_by_id": self.env.user.id,
+                    "urgency_approved_date": fields.Datetime.now(),
+                }
+            )
+
+    def action_submit(self):
+        """Move to 'submitted for approval', not before the consultation ends."""
+        today = fields.Date.context_today(self)
+        for draft in self:
+            if draft.state != "published":
+                raise UserError(
+                    self.env._("Only a draft under consultation can be submitted.")
+                )
+            too_early = today < draft.earliest_submission_date
+            if too_early and not (draft.urgency and draft.urgency_approved_by_id):
+                raise UserError(
+                    self.env._(
+                        "The draft cannot be submitted before %(date)s (30 working "
+                        "days after publication, Law 52/2003 art. 7(2)) unless an "
+                        "urgency "
+                        "with justification is approved by the head of the authority.",
+                        date=draft.earliest_submission_date.strftime("%d.%m.%Y"),
+                    )
+                )
+            draft.write({"state": "submitted", "submission_date": today})
+
+    def action_adopt(self):
+        for draft in self:
+            if draft.state != "submitted":
+                raise UserError(self.env._("Only a submitted draft can be adopted."))
+            draft.write(
+                {
+                    "state": "adopted",
+                    "adoption_date": draft.adoption_date
+                    or fields.Date.context_today(draft),
+                }
+            )
+
+    def action_withdraw(self):
+        self.write({"state": "withdrawn"})
+
+    def write(self, vals):
+        if "urgency" in vals or "urgency_justification" in vals:
+            # A changed urgency needs a fresh approval.
+            vals = dict(vals, urgency_approved_by_id=False, urgency_approved_date=False)
+        return super().write(vals)

@@ -1,0 +1,43 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Extension of a petition's term by the head of the authority (OG 27/2002 art. 9)."""
+
+from odoo import api, fields, models
+
+
+class CicPetitionExtend(models.TransientModel):
+    _name = "cic.petition.extend"
+    _description = "Extend the term of a petition"
+
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
+    current_due_date = fields.Date(related="ticket_id.cic_legal_due_date")
+    days = fields.Integer(string="Extension (days)", required=True, default=15)
+    new_due_date = fields.Date(compute="_compute_new_due_date")
+    reason = fields.Text(
+        required=True,
+        default=lambda self: self.env._(
+            "The matters raised require more detailed information and research."
+        ),
+    )
+
+    @api.depends("ticket_id", "days")
+    def _compute_new_due_date(self):
+        calendar = self.env["cic.calendar"]
+        for wizard in self:
+            ticket = wizard.ticket_id
+            procedure = ticket.cic_procedure_id
+            wizard.new_due_date = (
+                calendar.due_date(
+                    ticket.cic_registration_date,
+                    procedure.term_days + max(wizard.days, 0),
+                    procedure.count_mode,
+                    company=ticket.company_id,
+                )
+                if ticket.cic_registration_date and procedure
+                else False
+            )
+
+    def action_confirm(self):
+        self.ensure_one()
+        self.ticket_id._cic_extend_petition(self.days, self.reason)
+        return {"type": "ir.actions.act_window_close"}

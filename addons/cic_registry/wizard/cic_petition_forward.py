@@ -1,0 +1,37 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Redirect a misdirected petition to the competent authority (OG 27/2002 art. 6^1)."""
+
+from odoo import api, fields, models
+
+
+class CicPetitionForward(models.TransientModel):
+    _name = "cic.petition.forward"
+    _description = "Redirect to the competent authority"
+
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
+    forward_due_date = fields.Date(related="ticket_id.cic_forward_due_date")
+    authority_id = fields.Many2one(
+        "res.partner",
+        string="Competent authority",
+        required=True,
+        domain=[("is_company", "=", True)],
+    )
+    reason = fields.Text(
+        help="Why the matter is in the competence of that authority (printed in the "
+        "forwarding letter)."
+    )
+    late_warning = fields.Boolean(compute="_compute_late_warning")
+
+    @api.depends("forward_due_date")
+    def _compute_late_warning(self):
+        today = self.env["cic.calendar"].today()
+        for wizard in self:
+            wizard.late_warning = bool(
+                wizard.forward_due_date and today > wizard.forward_due_date
+            )
+
+    def action_confirm(self):
+        self.ensure_one()
+        self.ticket_id._cic_forward(self.authority_id, self.reason or "")
+        return {"type": "ir.actions.act_window_close"}
