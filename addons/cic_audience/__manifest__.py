@@ -30,7 +30,9 @@
         "report/cic_audience_templates.xml",
         "views/cic_audience_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/cic_audience_demo.xml",
+    ],
     "installable": True,
     "application": True,
 }

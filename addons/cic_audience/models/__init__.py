@@ -6,3 +6,4 @@ from . import cic_audience_closure
 from . import cic_audience_request
 from . import helpdesk_ticket
 from . import res_config_settings
+from . import cic_audience_demo

@@ -43,7 +43,6 @@ class CicAudienceOfficial(models.Model):
     partner_id = fields.Many2one(related="user_id.partner_id")
     job_title = fields.Char(
         string="Function",
-        translate=True,
         help="E.g. Mayor, Deputy mayor, Secretary general.",
     )
     active = fields.Boolean(default=True)
@@ -83,7 +82,7 @@ class CicAudienceOfficial(models.Model):
     closure_ids = fields.One2many(
         "cic.audience.closure", "official_id", string="Leaves and closures"
     )
-    notes = fields.Text(string="Public notes", translate=True)
+    notes = fields.Text(string="Public notes")
     programme_summary = fields.Text(compute="_compute_programme_summary")
     request_count = fields.Integer(compute="_compute_request_count")
 
@@ -156,6 +155,33 @@ class CicAudienceOfficial(models.Model):
                 raise ValidationError(
                     self.env._("The programme must end after it starts.")
                 )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        officials = super().create(vals_list)
+        officials.filtered("published")._touch_exofficio_item()
+        return officials
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"published", "programme_line_ids", "room_id", "slot_duration"} & set(vals):
+            self.filtered("published")._touch_exofficio_item()
+        return res
+
+    def _touch_exofficio_item(self):
+        """Mark the Law 544 art. 5(1)(b) item (audience programme) of the
+        registry's ex officio checklist as updated today."""
+        if not self or "cic.exofficio.item" not in self.env:
+            return
+        items = (
+            self.env["cic.exofficio.item"]
+            .sudo()
+            .search([("letter", "=", "b"), ("company_id", "in", self.company_id.ids)])
+        )
+        items.write({"last_update_date": self.env["cic.calendar"].today()})
 
     # ------------------------------------------------------------------
     # Slots

@@ -14,7 +14,7 @@ class CicAudienceRoom(models.Model):
     _description = "Audience room"
     _order = "name"
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(required=True)
     location = fields.Char(help="Building, floor and office number, shown to citizens.")
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
