@@ -31,7 +31,7 @@
         "views/hr_appraisal_views.xml",
         "views/cic_performance_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/cic_performance_demo.xml"],
     "installable": True,
     "application": True,
 }
