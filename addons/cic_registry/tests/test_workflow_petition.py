@@ -418,3 +418,13 @@ class TestWorkflowPetition(CicWorkflowCase):
         self.assertIn(ticket.cic_registration_number, html)
         self.assertIn(self.secretary.name, html)
         self.assertIn(self.head.name, html)
+
+    def test_letters_in_the_petitioner_language(self):
+        self.env["res.lang"]._activate_lang("ro_RO")
+        self.petitioner.lang = "ro_RO"
+        ticket = self.petition()
+        ticket.with_user(self.secretary)._cic_extend_petition(15, "Verificări pe teren")
+        notice = self.letters(ticket, "extension_notice")
+        self.assertIn("cercetare mai amănunțită", notice.description)
+        self.assertIn("Prelungirea termenului", notice.name)
+        self.assertIn("Verificări pe teren", notice.description)
