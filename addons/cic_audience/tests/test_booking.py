@@ -9,13 +9,14 @@ from .common import NEXT_TUESDAY, NOW, TUESDAY, CicAudienceCase, utc
 
 class TestAudienceBooking(CicAudienceCase):
     def _ics_messages(self, request, template_xmlid):
-        subject_start = {
-            "cic_audience.mail_template_audience_confirmation": "Audience scheduled",
-            "cic_audience.mail_template_audience_reminder": "Reminder",
-            "cic_audience.mail_template_audience_cancellation": "Audience cancelled",
-        }[template_xmlid]
+        """Messages posted from the template (subject rendered in the citizen's
+        language, whatever it is) that carry an .ics file."""
+        template = self.env.ref(template_xmlid)
+        subject = template._render_field("subject", request.ids, compute_lang=True)[
+            request.id
+        ]
         return request.message_ids.filtered(
-            lambda m: (m.subject or "").startswith(subject_start)
+            lambda m: m.subject == subject
             and any(a.name.endswith(".ics") for a in m.attachment_ids)
         )
 
