@@ -66,6 +66,7 @@
         "demo/cic_registry_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/cic_nomenclator_demo.xml",
+        "demo/cic_workflow_demo.xml",
     ],
     "installable": True,
     "application": True,

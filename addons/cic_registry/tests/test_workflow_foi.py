@@ -165,6 +165,7 @@ class TestWorkflowFoi(CicWorkflowCase):
     # ------------------------------------------------------------------
     def test_copy_fee_from_tariff(self):
         tariff = self.env["cic.foi.copy.tariff"]
+        tariff.search([("company_id", "=", self.env.company.id)]).unlink()
         a4 = tariff.create(
             {"paper_format": "a4", "colour": "bw", "price_per_page": 0.5}
         )
