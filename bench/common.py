@@ -111,7 +111,6 @@ def _configure():
 def open_env(db, uid=None, context=None):
     """Yield an environment on ``db`` (superuser by default); the caller commits."""
     _configure()
-    import odoo
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
@@ -201,7 +200,12 @@ def print_table(rows, columns):
         cells.append(line)
     widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
     for index, line in enumerate(cells):
-        print("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(line, widths))))
+        print(
+            "  ".join(
+                c.rjust(w) if i else c.ljust(w)
+                for i, (c, w) in enumerate(zip(line, widths, strict=False))
+            )
+        )
         if index == 0:
             print("  ".join("-" * w for w in widths))
     sys.stdout.flush()
@@ -312,7 +316,10 @@ class OdooServer:
             "--no-database-list",
         ]  # fmt: skip
         self.proc = subprocess.Popen(
-            cmd, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+            cmd,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
         )
         atexit.register(self.stop)
         deadline = time.time() + timeout
@@ -379,7 +386,9 @@ class RpcSession:
         body = response.json()
         if body.get("error"):
             error = body["error"]
-            raise RuntimeError(error.get("data", {}).get("message") or error.get("message"))
+            raise RuntimeError(
+                error.get("data", {}).get("message") or error.get("message")
+            )
         return body["result"]
 
     def authenticate(self, login, password=None):
@@ -405,10 +414,12 @@ class RpcSession:
 
 
 def run_clients(count, worker, budget):
-    """Run ``worker(index, stop_event)`` in ``count`` threads; stop after ``budget`` s."""
+    """Run ``worker(index, stop_event)`` in ``count`` threads; stop after ``budget`` "
+    "s."""
     stop = threading.Event()
     threads = [
-        threading.Thread(target=worker, args=(i, stop), daemon=True) for i in range(count)
+        threading.Thread(target=worker, args=(i, stop), daemon=True)
+        for i in range(count)
     ]
     start = time.perf_counter()
     for thread in threads:

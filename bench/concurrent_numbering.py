@@ -5,7 +5,8 @@ total (default 2,000) over JSON-RPC (``/web/dataset/call_kw``) as CIC clerks aga
 ``bin/odoo --workers=2``; throughput, latency, and a check that the numbers of the
 run are unique and contiguous (no duplicate, no missing number: else FAIL, exit 1).
 
-    bench/py bench/concurrent_numbering.py -d h_bench [--clients 8] [--total 2000] [--port 8510]
+    bench/py bench/concurrent_numbering.py -d h_bench [--clients 8] [--total 2000]
+        [--port 8510]
 """
 
 import sys
@@ -63,8 +64,10 @@ def verify(db, ids, settle=30):
         missing = len(ids) - len(rows) + len(unnumbered)
         holes = (seqs[-1] - seqs[0] + 1 - len(set(seqs))) if seqs else 0
         detail = (
-            f"{len(rows)} entries, numbers {seqs[0] if seqs else '-'}..{seqs[-1] if seqs else '-'}, "
-            f"{duplicates} duplicates, {len(unnumbered)} unnumbered, {holes} holes in the run's range"
+            f"{len(rows)} entries, numbers "
+            f"{seqs[0] if seqs else '-'}..{seqs[-1] if seqs else '-'}, "
+            f"{duplicates} duplicates, {len(unnumbered)} unnumbered, {holes} holes "
+            f"in the run's range"
         )
         return duplicates, missing + holes, detail
 
@@ -77,8 +80,13 @@ def main():
     parser.set_defaults(port=8510)
     args = parser.parse_args()
     total = 80 if args.quick else args.total
-    banner("concurrent numbering over JSON-RPC", args, clients=args.clients, total=total,
-           workers=args.workers)
+    banner(
+        "concurrent numbering over JSON-RPC",
+        args,
+        clients=args.clients,
+        total=total,
+        workers=args.workers,
+    )
     prepared = prepare(args.db)
     if not prepared:
         result_line("concurrent_numbering", "SKIP", "cic_registry not installed")
@@ -142,12 +150,16 @@ def main():
     duplicates, missing, detail = verify(args.db, ids)
     print(f"check: {detail}")
     if timed_out:
-        print(f"time budget of {args.max_seconds}s reached: {len(ids)} of {total} registered")
+        print(
+            f"time budget of {args.max_seconds}s reached: {len(ids)} of {total} "
+            f"registered"
+        )
     if duplicates or missing or errors:
         result_line(
             "concurrent_numbering",
             "FAIL",
-            f"{duplicates} duplicate, {missing} missing numbers, {len(errors)} failed requests",
+            f"{duplicates} duplicate, {missing} missing numbers, {len(errors)} "
+            f"failed requests",
         )
         return 1
     result_line(

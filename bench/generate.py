@@ -21,7 +21,6 @@ import time
 
 import psycopg2
 import psycopg2.extras
-
 from common import arg_parser, banner, open_env, result_line
 
 DEPARTMENTS = [
@@ -60,8 +59,30 @@ SUBJECTS = [
     "Cerere ajutor social",
     "Solicitare audiență",
 ]
-FIRST = ["Ion", "Maria", "Andrei", "Elena", "Mihai", "Ioana", "Gheorghe", "Ana", "Vasile", "Cristina"]
-LAST = ["Popescu", "Ionescu", "Popa", "Dumitru", "Stan", "Stoica", "Gheorghe", "Rusu", "Munteanu", "Matei"]
+FIRST = [
+    "Ion",
+    "Maria",
+    "Andrei",
+    "Elena",
+    "Mihai",
+    "Ioana",
+    "Gheorghe",
+    "Ana",
+    "Vasile",
+    "Cristina",
+]
+LAST = [
+    "Popescu",
+    "Ionescu",
+    "Popa",
+    "Dumitru",
+    "Stan",
+    "Stoica",
+    "Gheorghe",
+    "Rusu",
+    "Munteanu",
+    "Matei",
+]
 
 
 def weighted_array(pairs):
@@ -74,11 +95,14 @@ def weighted_array(pairs):
 
 def columns_of(cr, table):
     cr.execute(
-        "SELECT column_name, is_nullable, column_default FROM information_schema.columns "
+        "SELECT column_name, is_nullable, column_default FROM "
+        "information_schema.columns "
         "WHERE table_name = %s",
         [table],
     )
-    return {name: (nullable == "YES", default) for name, nullable, default in cr.fetchall()}
+    return {
+        name: (nullable == "YES", default) for name, nullable, default in cr.fetchall()
+    }
 
 
 def ensure_departments(env):
@@ -100,8 +124,10 @@ def ensure_partners(cr, count):
     todo = count - len(ids)
     cols = columns_of(cr, "res_partner")
     values = {
-        "name": "(%(first)s::text[])[1 + (g %% 10)] || ' ' || (%(last)s::text[])[1 + ((g / 10) %% 10)] || ' ' || g",
-        "complete_name": "(%(first)s::text[])[1 + (g %% 10)] || ' ' || (%(last)s::text[])[1 + ((g / 10) %% 10)] || ' ' || g",
+        "name": "(%(first)s::text[])[1 + (g %% 10)] || ' ' || (%(last)s::text[])[1 + "
+        "((g / 10) %% 10)] || ' ' || g",
+        "complete_name": "(%(first)s::text[])[1 + (g %% 10)] || ' ' || "
+        "(%(last)s::text[])[1 + ((g / 10) %% 10)] || ' ' || g",
         "ref": "'BENCHGEN-' || g",
         "email": "'cetatean' || g || '@bench.example.ro'",
         "active": "true",
@@ -118,10 +144,16 @@ def ensure_partners(cr, count):
         "cic_person_type": "'natural'",
     }
     values = {k: v for k, v in values.items() if k in cols}
-    required = [c for c, (nullable, default) in cols.items()
-                if not nullable and default is None and c not in values and c != "id"]
+    required = [
+        c
+        for c, (nullable, default) in cols.items()
+        if not nullable and default is None and c not in values and c != "id"
+    ]
     if required:
-        raise SystemExit(f"generate: res_partner has new required columns {required}: extend generate.py")
+        raise SystemExit(
+            f"generate: res_partner has new required columns {required}: extend "
+            f"generate.py"
+        )
     start = len(ids) + 1
     cr.execute(
         f"INSERT INTO res_partner ({', '.join(values)}) "
@@ -143,7 +175,11 @@ def lookups(cr, env):
         for code, _weight in PROCEDURE_WEIGHTS:
             proc = env["cic.procedure"].sudo().search([("code", "=", code)], limit=1)
             if proc:
-                procs[code] = (proc.id, proc.term_days or 0, proc.direction or "incoming")
+                procs[code] = (
+                    proc.id,
+                    proc.term_days or 0,
+                    proc.direction or "incoming",
+                )
     found["procedures"] = procs
     Stage = env["helpdesk.ticket.stage"].sudo()
     found["open_stages"] = Stage.search([("closed", "=", False)]).ids
@@ -160,7 +196,9 @@ def lookups(cr, env):
     return found
 
 
-def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365, quiet=False):
+def generate(
+    db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365, quiet=False
+):
     """Insert ``n`` entries; with ``partner_id`` they all belong to that partner.
     Returns (inserted, seconds)."""
     started = time.time()
@@ -168,7 +206,11 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
         teams = team_ids or ensure_departments(env)
         cr = env.cr
         info = lookups(cr, env)
-        partner_ids = [partner_id] if partner_id else ensure_partners(cr, partners or max(10, n // 20))
+        partner_ids = (
+            [partner_id]
+            if partner_id
+            else ensure_partners(cr, partners or max(10, n // 20))
+        )
         cr.commit()
         cols = columns_of(cr, "helpdesk_ticket")
         has_cic = "cic_registration_seq" in cols
@@ -214,7 +256,8 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
             ALTER TABLE bench_gen ADD COLUMN year int, ADD COLUMN closed bool,
                 ADD COLUMN seq int, ADD COLUMN due date, ADD COLUMN answered timestamp;
             UPDATE bench_gen SET
-                year = extract(year FROM (reg AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Bucharest'),
+                year = extract(year FROM (reg AT TIME ZONE 'UTC') AT TIME ZONE
+                    'Europe/Bucharest'),
                 closed = CASE WHEN reg < now() at time zone 'UTC' - interval '60 days'
                               THEN r_state < 0.95 ELSE r_state < 0.35 END;
             """
@@ -226,7 +269,8 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
             for (year,) in cr.fetchall():
                 cr.execute(
                     "SELECT GREATEST("
-                    " (SELECT max(last_seq) FROM cic_register_counter WHERE company_id=%s AND year=%s),"
+                    " (SELECT max(last_seq) FROM cic_register_counter WHERE "
+                    "company_id=%s AND year=%s),"
                     " (SELECT max(cic_registration_seq) FROM helpdesk_ticket"
                     "   WHERE company_id=%s AND cic_registration_year=%s))",
                     [info["company"], year, info["company"], year],
@@ -234,7 +278,8 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
                 offsets[year] = cr.fetchone()[0] or 0
             cr.execute(
                 "UPDATE bench_gen b SET seq = s.rn + (%s::jsonb ->> b.year::text)::int "
-                "FROM (SELECT g, row_number() OVER (PARTITION BY year ORDER BY reg, g) rn "
+                "FROM (SELECT g, row_number() OVER (PARTITION BY year ORDER BY reg, "
+                "g) rn "
                 "FROM bench_gen) s WHERE s.g = b.g",
                 [psycopg2.extras.Json({str(k): v for k, v in offsets.items()})],
             )
@@ -250,8 +295,10 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
         cr.execute(
             """
             UPDATE bench_gen SET answered = reg + make_interval(
-                days => floor(CASE WHEN r_term < 0.88 THEN r_term / 0.88 * greatest((%(proc_terms)s::int[])[p], 10)
-                                   ELSE greatest((%(proc_terms)s::int[])[p], 10) + r_term * 30 END)::int)
+                days => floor(CASE WHEN r_term < 0.88 THEN r_term / 0.88 *
+                    greatest((%(proc_terms)s::int[])[p], 10)
+                                   ELSE greatest((%(proc_terms)s::int[])[p], 10) +
+                                       r_term * 30 END)::int)
              WHERE closed
             """,
             params,
@@ -262,12 +309,16 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
             "name": "(%(subjects)s::text[])[1 + b.g %% 10] || ' #' || b.g",
             "description": "'<p>Document generat pentru test de performanță.</p>'",
             "company_id": "%(company)s",
-            "partner_id": "(%(partners)s::int[])[1 + b.g %% cardinality(%(partners)s::int[])]",
-            "commercial_partner_id": "(%(partners)s::int[])[1 + b.g %% cardinality(%(partners)s::int[])]",
-            "team_id": "(%(teams)s::int[])[1 + (b.g / 7) %% cardinality(%(teams)s::int[])]",
+            "partner_id": "(%(partners)s::int[])[1 + b.g %% "
+            "cardinality(%(partners)s::int[])]",
+            "commercial_partner_id": "(%(partners)s::int[])[1 + b.g %% "
+            "cardinality(%(partners)s::int[])]",
+            "team_id": "(%(teams)s::int[])[1 + (b.g / 7) %% "
+            "cardinality(%(teams)s::int[])]",
             "channel_id": "(%(chans)s::int[])[b.p]",
-            "stage_id": "CASE WHEN b.closed THEN (%(closed)s::int[])[1 + b.g %% cardinality(%(closed)s::int[])]"
-                        " ELSE (%(open)s::int[])[1 + b.g %% cardinality(%(open)s::int[])] END",
+            "stage_id": "CASE WHEN b.closed THEN (%(closed)s::int[])[1 + b.g %% "
+            "cardinality(%(closed)s::int[])]"
+            " ELSE (%(open)s::int[])[1 + b.g %% cardinality(%(open)s::int[])] END",
             "priority": "'1'",
             "kanban_state": "'normal'",
             "active": "true",
@@ -283,7 +334,8 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
             "cic_registration_seq": "b.seq",
             "cic_registration_year": "b.year",
             "cic_registration_date": "b.reg",
-            "cic_registration_number": "b.seq || '/' || to_char((b.reg AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Bucharest', 'DD.MM.YYYY')",
+            "cic_registration_number": "b.seq || '/' || to_char((b.reg AT TIME ZONE "
+            "'UTC') AT TIME ZONE 'Europe/Bucharest', 'DD.MM.YYYY')",
             "cic_registration_shared": "false",
             "cic_legal_due_date": "b.due",
             "cic_internal_due_date": "b.due - 2",
@@ -292,10 +344,16 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
             "cic_annex_count": "b.g %% 3",
         }
         values = {k: v for k, v in values.items() if k in cols}
-        required = [c for c, (nullable, default) in cols.items()
-                    if not nullable and default is None and c not in values and c != "id"]
+        required = [
+            c
+            for c, (nullable, default) in cols.items()
+            if not nullable and default is None and c not in values and c != "id"
+        ]
         if required:
-            raise SystemExit(f"generate: helpdesk_ticket has new required columns {required}: extend generate.py")
+            raise SystemExit(
+                f"generate: helpdesk_ticket has new required columns {required}: "
+                f"extend generate.py"
+            )
         params["tag"] = hex(int(time.time()))[2:]
         cr.execute(
             f"INSERT INTO helpdesk_ticket ({', '.join(values)}) "
@@ -306,11 +364,14 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
         if has_cic:
             cr.execute(
                 """
-                INSERT INTO cic_register_counter (company_id, year, last_seq, create_date, write_date)
-                SELECT %s, year, max(seq), now() at time zone 'UTC', now() at time zone 'UTC'
+                INSERT INTO cic_register_counter (company_id, year, last_seq,
+                    create_date, write_date)
+                SELECT %s, year, max(seq), now() at time zone 'UTC', now() at time
+                    zone 'UTC'
                   FROM bench_gen GROUP BY year
                 ON CONFLICT (company_id, year)
-                DO UPDATE SET last_seq = GREATEST(cic_register_counter.last_seq, EXCLUDED.last_seq)
+                DO UPDATE SET last_seq = GREATEST(cic_register_counter.last_seq,
+                    EXCLUDED.last_seq)
                 """,
                 [info["company"]],
             )
@@ -321,7 +382,10 @@ def generate(db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365,
         cr.commit()
     elapsed = time.time() - started
     if not quiet:
-        print(f"inserted {inserted} entries in {elapsed:.1f} s ({inserted / elapsed:.0f} rows/s)")
+        print(
+            f"inserted {inserted} entries in {elapsed:.1f} s "
+            f"({inserted / elapsed:.0f} rows/s)"
+        )
     return inserted, elapsed
 
 
@@ -340,7 +404,8 @@ def main():
     result_line(
         "generate",
         "INFO",
-        f"{inserted} entries in {elapsed:.0f} s ({inserted / elapsed:.0f}/s); table had {before}",
+        f"{inserted} entries in {elapsed:.0f} s ({inserted / elapsed:.0f}/s); table "
+        f"had {before}",
     )
     return 0
 

@@ -61,10 +61,16 @@ def submit_oca(session, index):
     files = {"attachment": ("dovada.pdf", ATTACHMENT, "application/pdf")}
     start = time.perf_counter()
     response = session.http.post(
-        session.url + "/submitted/ticket", data=data, files=files, allow_redirects=False, timeout=300
+        session.url + "/submitted/ticket",
+        data=data,
+        files=files,
+        allow_redirects=False,
+        timeout=300,
     )
     elapsed = time.perf_counter() - start
-    ok = response.status_code in (302, 303) and "/my/ticket/" in response.headers.get("Location", "")
+    ok = response.status_code in (302, 303) and "/my/ticket/" in response.headers.get(
+        "Location", ""
+    )
     return elapsed, ok, None if ok else f"HTTP {response.status_code}"
 
 
@@ -90,18 +96,30 @@ def submit_cic(session, index):
     files = {"attachments": ("dovada.pdf", ATTACHMENT, "application/pdf")}
     start = time.perf_counter()
     response = session.http.post(
-        session.url + "/cic/form/petition", data=data, files=files, allow_redirects=False, timeout=300
+        session.url + "/cic/form/petition",
+        data=data,
+        files=files,
+        allow_redirects=False,
+        timeout=300,
     )
     elapsed = time.perf_counter() - start
-    ok = response.status_code in (302, 303) and "/confirmation" in response.headers.get("Location", "")
+    ok = response.status_code in (302, 303) and "/confirmation" in response.headers.get(
+        "Location", ""
+    )
     if ok:
         return elapsed, True, None
     match = ERROR_RE.search(response.text or "")
-    return elapsed, False, f"HTTP {response.status_code} {match.group(1).strip() if match else ''}"
+    return (
+        elapsed,
+        False,
+        f"HTTP {response.status_code} {match.group(1).strip() if match else ''}",
+    )
 
 
 def run_level(server, db, submit, clients, requests_total, budget):
-    sessions = [RpcSession(server.url, db).authenticate("bench_citizen") for _ in range(clients)]
+    sessions = [
+        RpcSession(server.url, db).authenticate("bench_citizen") for _ in range(clients)
+    ]
     lock = threading.Lock()
     issued = [0]
     samples, errors = [], []
@@ -116,7 +134,11 @@ def run_level(server, db, submit, clients, requests_total, budget):
             try:
                 elapsed, ok, error = submit(sessions[index], number)
             except Exception as exc:  # noqa: BLE001 - counted as an error
-                elapsed, ok, error = 0.0, False, f"{type(exc).__name__}: {str(exc)[:120]}"
+                elapsed, ok, error = (
+                    0.0,
+                    False,
+                    f"{type(exc).__name__}: {str(exc)[:120]}",
+                )
             with lock:
                 if ok:
                     samples.append(elapsed)
@@ -131,7 +153,12 @@ def run_level(server, db, submit, clients, requests_total, budget):
 def main():
     parser = arg_parser(__doc__)
     parser.add_argument("--levels", default="1,8,32")
-    parser.add_argument("--per-client", type=int, default=4, help="submissions per client (at least 20 per level)")
+    parser.add_argument(
+        "--per-client",
+        type=int,
+        default=4,
+        help="submissions per client (at least 20 per level)",
+    )
     parser.set_defaults(port=8520)
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
@@ -156,14 +183,22 @@ def main():
                 cases.append(("CIC /cic/form/petition", submit_cic))
             level_rows = []
             for name, submit in cases:
-                samples, errors, wall, peak = run_level(server, args.db, submit, clients, total, budget_per_run)
-                row = {"case": f"{name} x{clients}", **stats(samples, wall=wall), "errors": len(errors),
-                       "peak_mb": peak}
+                samples, errors, wall, peak = run_level(
+                    server, args.db, submit, clients, total, budget_per_run
+                )
+                row = {
+                    "case": f"{name} x{clients}",
+                    **stats(samples, wall=wall),
+                    "errors": len(errors),
+                    "peak_mb": peak,
+                }
                 level_rows.append(row)
                 all_errors += errors
             base = level_rows[0]["median_ms"]
             for row in level_rows:
-                row["ratio"] = row["median_ms"] / base if base == base and base else float("nan")
+                row["ratio"] = (
+                    row["median_ms"] / base if base == base and base else float("nan")
+                )
             rows += level_rows
             if has_cic:
                 verdict = verdict and level_rows[1]["ratio"] <= TARGET_RATIO
@@ -173,13 +208,23 @@ def main():
     for message in sorted(set(all_errors))[:5]:
         print(f"error: {message} (x{all_errors.count(message)})")
     if not has_cic:
-        result_line("portal_submit", "INFO", "cic_portal not installed: OCA baseline only")
+        result_line(
+            "portal_submit", "INFO", "cic_portal not installed: OCA baseline only"
+        )
         return 0
     if all_errors:
         result_line("portal_submit", "FAIL", f"{len(all_errors)} failed submissions")
         return 1
-    ratios = ", ".join(f"x{r['case'].rsplit('x', 1)[1]}: {r['ratio']:.2f}" for r in rows if r["case"].startswith("CIC"))
-    result_line("portal_submit", verdict, f"CIC/OCA median ratio {ratios} (target <= {TARGET_RATIO})")
+    ratios = ", ".join(
+        f"x{r['case'].rsplit('x', 1)[1]}: {r['ratio']:.2f}"
+        for r in rows
+        if r["case"].startswith("CIC")
+    )
+    result_line(
+        "portal_submit",
+        verdict,
+        f"CIC/OCA median ratio {ratios} (target <= {TARGET_RATIO})",
+    )
     return 0
 
 

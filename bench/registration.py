@@ -33,7 +33,9 @@ CLERK_GROUPS = [("cic_registry.group_cic_clerk", "helpdesk_mgmt.group_helpdesk_u
 
 
 def ticket_vals(env, partner, index, procedure=None):
-    channel = env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False)
+    channel = env.ref(
+        "helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False
+    )
     vals = {
         "name": f"Bench petition {index}: iluminat public strada Mihai Eminescu",
         "description": "<p>Vă rog să remediați iluminatul public defect.</p>",
@@ -53,8 +55,12 @@ class Case:
     def __init__(self, name, env, procedure=None):
         self.name, self.env, self.procedure = name, env, procedure
         self.samples = []
-        self.partner = env["res.partner"].sudo().create(
-            {"name": "Ion Popescu (bench)", "email": "ion.popescu@bench.example.ro"}
+        self.partner = (
+            env["res.partner"]
+            .sudo()
+            .create(
+                {"name": "Ion Popescu (bench)", "email": "ion.popescu@bench.example.ro"}
+            )
         )
         env.cr.commit()
         self.ids = []
@@ -62,7 +68,9 @@ class Case:
     def once(self, index, record=True):
         Ticket = self.env["helpdesk.ticket"]
         start = time.perf_counter()
-        ticket = Ticket.create(ticket_vals(self.env, self.partner, index, self.procedure))
+        ticket = Ticket.create(
+            ticket_vals(self.env, self.partner, index, self.procedure)
+        )
         self.env.cr.commit()
         elapsed = time.perf_counter() - start
         if record:
@@ -116,16 +124,28 @@ def main():
         rows = []
         base = stats(cases[0].samples)
         for case in cases:
-            row = {"case": case.name, **stats(case.samples), "errors": 0, "peak_mb": memory.label()}
+            row = {
+                "case": case.name,
+                **stats(case.samples),
+                "errors": 0,
+                "peak_mb": memory.label(),
+            }
             row["ratio"] = row["median_ms"] / base["median_ms"]
             rows.append(row)
         print_table(rows, STD_COLUMNS)
         env.invalidate_all()
         mails = count(env, "mail.mail", []) - mails_before
         tracking = count(env, "mail.tracking.value", []) - tracking_before
-        print(f"side effects: {mails} mail.mail queued, {tracking} tracking values written")
+        print(
+            f"side effects: {mails} mail.mail queued, {tracking} tracking values "
+            f"written"
+        )
         if len(cases) < 2 or not cases[1].procedure:
-            result_line("registration", "INFO", "petition not measured (cic_registry not installed)")
+            result_line(
+                "registration",
+                "INFO",
+                "petition not measured (cic_registry not installed)",
+            )
             return 0
         petitions = env["helpdesk.ticket"].browse(cases[1].ids)
         unnumbered = petitions.filtered(lambda t: not t.cic_registration_number)
@@ -134,7 +154,8 @@ def main():
             result_line(
                 "registration",
                 "FAIL",
-                f"{len(unnumbered)} petitions without number, {len(undated)} without due date",
+                f"{len(unnumbered)} petitions without number, {len(undated)} without "
+                f"due date",
             )
             return 1
         ratio = rows[1]["ratio"]

@@ -14,9 +14,16 @@ import datetime
 import sys
 import time
 
+from common import (
+    MemorySampler,
+    arg_parser,
+    banner,
+    ensure_user,
+    open_env,
+    print_table,
+    result_line,
+)
 from lxml import etree
-
-from common import MemorySampler, arg_parser, banner, ensure_user, open_env, print_table, result_line
 
 REPORT_TARGET_S = 3.0
 LIST_TARGET_S = 1.0
@@ -31,15 +38,21 @@ def list_specification(Model):
         field = Model._fields.get(name)
         if not field or node.getparent().tag not in ("list", "tree"):
             continue
-        spec[name] = {"fields": {"display_name": {}}} if field.type == "many2one" else {}
+        spec[name] = (
+            {"fields": {"display_name": {}}} if field.type == "many2one" else {}
+        )
     return spec
 
 
 def registry_action_domain(env):
     """Domain and context of the registry's menu action (the first act_window of
     cic_registry on helpdesk.ticket), or the empty domain."""
-    data = env["ir.model.data"].sudo().search(
-        [("module", "=", "cic_registry"), ("model", "=", "ir.actions.act_window")]
+    data = (
+        env["ir.model.data"]
+        .sudo()
+        .search(
+            [("module", "=", "cic_registry"), ("model", "=", "ir.actions.act_window")]
+        )
     )
     for xmlid in data:
         action = env["ir.actions.act_window"].sudo().browse(xmlid.res_id)
@@ -62,7 +75,9 @@ def petition_report(env, today):
         date_from, date_to = model._cic_period(year, semester)
     else:
         date_from = datetime.date(year, 1 if semester == 1 else 7, 1)
-        date_to = datetime.date(year, 6, 30) if semester == 1 else datetime.date(year, 12, 31)
+        date_to = (
+            datetime.date(year, 6, 30) if semester == 1 else datetime.date(year, 12, 31)
+        )
     label = f"semester {semester}/{year}"
     return (lambda: model._cic_compute(env.company.id, date_from, date_to)), label
 
@@ -116,10 +131,19 @@ def main():
         lang = "ro_RO" if admin_env["res.lang"]._lang_get("ro_RO") else "en_US"
         context = {"lang": lang, "tz": "Europe/Bucharest"}
         manager = ensure_user(
-            admin_env, "bench_manager", [("cic_registry.group_cic_manager", "helpdesk_mgmt.group_helpdesk_manager")]
+            admin_env,
+            "bench_manager",
+            [
+                (
+                    "cic_registry.group_cic_manager",
+                    "helpdesk_mgmt.group_helpdesk_manager",
+                )
+            ],
         )
         clerk = ensure_user(
-            admin_env, "bench_clerk", [("cic_registry.group_cic_clerk", "helpdesk_mgmt.group_helpdesk_user")]
+            admin_env,
+            "bench_clerk",
+            [("cic_registry.group_cic_clerk", "helpdesk_mgmt.group_helpdesk_user")],
         )
     memory = MemorySampler().start()
     with open_env(args.db, uid=manager.id, context=context) as env:
@@ -138,34 +162,64 @@ def main():
                 samples = time_call(env, func, repeat, warmup=not args.quick)
             except Exception as exc:  # noqa: BLE001 - an unfinished service is reported, not fatal
                 env.cr.rollback()
-                print(f"{name}: not available yet ({type(exc).__name__}: {str(exc)[:150]})")
+                print(
+                    f"{name}: not available yet ({type(exc).__name__}: "
+                    f"{str(exc)[:150]})"
+                )
                 verdicts.append((name, "SKIP", "error"))
                 continue
             worst = max(samples)
-            rows.append({"case": f"{name} ({label})", "n": len(samples), "median_s": sorted(samples)[len(samples) // 2],
-                         "max_s": worst, "target_s": REPORT_TARGET_S})
+            rows.append(
+                {
+                    "case": f"{name} ({label})",
+                    "n": len(samples),
+                    "median_s": sorted(samples)[len(samples) // 2],
+                    "max_s": worst,
+                    "target_s": REPORT_TARGET_S,
+                }
+            )
             verdicts.append((name, worst <= REPORT_TARGET_S, f"{worst:.2f} s"))
     with open_env(args.db, uid=clerk.id, context=context) as env:
         Ticket = env["helpdesk.ticket"].with_context(bin_size=True)
         spec = list_specification(Ticket)
         action, domain = registry_action_domain(env)
-        for case, dom in ((f"list view ({action})", domain), ("list view, open entries", domain + [("stage_id.closed", "=", False)])):
+        for case, dom in (
+            (f"list view ({action})", domain),
+            ("list view, open entries", domain + [("stage_id.closed", "=", False)]),
+        ):
             samples = time_call(
                 env,
-                lambda dom=dom: Ticket.web_search_read(dom, spec, offset=0, limit=80, count_limit=10001),
+                lambda dom=dom: Ticket.web_search_read(
+                    dom, spec, offset=0, limit=80, count_limit=10001
+                ),
                 repeat,
             )
             worst = max(samples)
-            rows.append({"case": f"web_search_read {case}", "n": len(samples),
-                         "median_s": sorted(samples)[len(samples) // 2], "max_s": worst,
-                         "target_s": LIST_TARGET_S})
+            rows.append(
+                {
+                    "case": f"web_search_read {case}",
+                    "n": len(samples),
+                    "median_s": sorted(samples)[len(samples) // 2],
+                    "max_s": worst,
+                    "target_s": LIST_TARGET_S,
+                }
+            )
             verdicts.append((case, worst <= LIST_TARGET_S, f"{worst:.2f} s"))
         print(f"list specification: {', '.join(spec)}")
     memory.stop()
     for row in rows:
         row["peak_mb"] = memory.label()
-    print_table(rows, [("case", "case", ""), ("n", "n", "d"), ("median_s", "median s", ".3f"),
-                       ("max_s", "max s", ".3f"), ("target_s", "target s", ".1f"), ("peak_mb", "peak RSS MB", "")])
+    print_table(
+        rows,
+        [
+            ("case", "case", ""),
+            ("n", "n", "d"),
+            ("median_s", "median s", ".3f"),
+            ("max_s", "max s", ".3f"),
+            ("target_s", "target s", ".1f"),
+            ("peak_mb", "peak RSS MB", ""),
+        ],
+    )
     for name, ok, detail in verdicts:
         result_line(f"reports/{name}", ok, f"{detail} on {total} entries")
     return 0
