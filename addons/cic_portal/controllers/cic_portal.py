@@ -35,7 +35,6 @@ ALLOWED_MIMETYPES = {
 ALLOWED_EXTENSIONS = {
     "pdf", "jpg", "jpeg", "png", "doc", "docx", "odt", "xls", "xlsx", "ods", "txt",
 }  # fmt: skip
-MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_FILES = 5
 DOCUMENTS_PER_PAGE = 20
 CODE_CLEAN_RE = re.compile(r"[^A-Z0-9]")
@@ -182,14 +181,20 @@ class CicPortalController(http.Controller):
         files = [
             f for f in request.httprequest.files.getlist("attachments") if f.filename
         ]
+        max_mb = self._param("cic_portal.max_upload_mb", 10)
+        max_size = max_mb * 1024 * 1024
         if len(files) > MAX_FILES:
             raise ValueError(_("You can attach at most %s files.", MAX_FILES))
         uploads = []
         for upload in files:
-            data = upload.read(MAX_FILE_SIZE + 1)
-            if len(data) > MAX_FILE_SIZE:
+            data = upload.read(max_size + 1)
+            if len(data) > max_size:
                 raise ValueError(
-                    _("The file %s is larger than 10 MB.", upload.filename)
+                    _(
+                        "The file %(name)s is larger than %(size)s MB.",
+                        name=upload.filename,
+                        size=max_mb,
+                    )
                 )
             extension = upload.filename.rsplit(".", 1)[-1].lower()
             mimetype = guess_mimetype(data, default="application/octet-stream")
@@ -539,7 +544,7 @@ class CicPortalController(http.Controller):
         return CustomerPortal()._show_report(
             ticket,
             "pdf",
-            "cic_portal.action_report_cic_request_receipt",
+            "cic_registry.action_report_registration_receipt",
             download=kw.get("download") == "true",
         )
 

@@ -72,6 +72,11 @@ class AccountPayment(models.Model):
             invoices = payment.reconciled_invoice_ids | payment.invoice_ids
             payment.cic_ticket_ids = invoices.cic_ticket_id
 
+    def _get_report_base_filename(self):
+        """File name of the receipt PDF downloaded from the portal."""
+        self.ensure_one()
+        return f"Chitanta {self.name or self.id}"
+
     def _cic_amount_in_words(self):
         self.ensure_one()
         return ro_amount_in_words(self.amount)

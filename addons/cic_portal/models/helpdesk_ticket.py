@@ -1,11 +1,7 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-import io
 import secrets
 from urllib.parse import urlencode
-
-import qrcode
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -93,14 +89,6 @@ class HelpdeskTicket(models.Model):
         self._portal_ensure_token()
         return f"{self.get_base_url()}{self.get_portal_url()}"
 
-    def _cic_qr_code_data_uri(self):
-        """QR code of the tracking link, embedded in receipts."""
-        self.ensure_one()
-        image = qrcode.make(self._cic_tracking_url(), box_size=4, border=2)
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-
     def _cic_status_history(self):
         """(date, stage name) of each stage change, oldest first."""
         self.ensure_one()
@@ -140,6 +128,14 @@ class HelpdeskTicket(models.Model):
     def _cic_can_rate(self):
         self.ensure_one()
         return bool(self.closed and not self.sudo().cic_rating_ids)
+
+    def _cic_send_acknowledgement(self):
+        """Online submissions get the portal confirmation (with the access code
+        and the tracking link) instead of the registry's acknowledgement."""
+        online = self.filtered("cic_portal_origin")
+        res = super(HelpdeskTicket, self - online)._cic_send_acknowledgement()
+        online._cic_send_portal_confirmation()
+        return res
 
     def _cic_send_portal_confirmation(self):
         """Confirmation e-mail, sent once the registration number exists."""

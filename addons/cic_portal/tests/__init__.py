@@ -1,0 +1,10 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_amount_words
+from . import test_fees
+from . import test_portal_forms
+from . import test_portal_security
+from . import test_tracking
+from . import test_rating
+from . import test_public_pages
+from . import test_tours
