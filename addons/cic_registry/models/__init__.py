@@ -26,3 +26,11 @@ from . import cic_transparency_recommendation
 from . import cic_transparency_debate_request
 from . import cic_transparency_meeting
 from . import cic_transparency_vote
+from . import helpdesk_ticket_legacy
+from . import cic_report_base
+from . import cic_report_registry_book
+from . import cic_report_petition
+from . import cic_report_foi_line
+from . import cic_report_foi
+from . import cic_report_transparency
+from . import cic_exofficio_item

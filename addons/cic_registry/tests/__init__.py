@@ -10,3 +10,8 @@ from . import test_nomenclator_selection
 from . import test_workflow_petition
 from . import test_workflow_foi
 from . import test_transparency
+from . import test_report_petition
+from . import test_report_registry_book
+from . import test_legacy_import
+from . import test_report_foi
+from . import test_report_transparency

@@ -1,0 +1,121 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Entries imported from a legacy register (spreadsheet kept before the suite).
+
+A legacy entry keeps its original number and date in ``cic_legacy_number`` /
+``cic_legacy_date``: it never takes a number of the general register
+(``cic_registration_*`` stay empty, a CHECK constraint guards it), so original numbers
+never collide with the numbers the suite gives in the same year. Original numbers
+are unique per company and year among legacy entries.
+"""
+
+from odoo import api, fields, models
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    cic_is_legacy = fields.Boolean(
+        string="Legacy entry",
+        readonly=True,
+        copy=False,
+        help="Imported from a register kept before the suite; it keeps its original "
+        "number and takes no number of the general register.",
+    )
+    cic_legacy_number = fields.Char(
+        string="Original number", readonly=True, copy=False, index="btree_not_null"
+    )
+    cic_legacy_date = fields.Date(string="Original date", readonly=True, copy=False)
+    cic_legacy_year = fields.Integer(string="Original year", readonly=True, copy=False)
+    cic_legacy_department = fields.Char(
+        string="Original department",
+        readonly=True,
+        copy=False,
+        help="Department as written in the legacy register.",
+    )
+    cic_legacy_joined_ref = fields.Char(
+        string="Original joined-to number", readonly=True, copy=False
+    )
+    cic_legacy_file_hash = fields.Char(
+        string="Import file fingerprint", readonly=True, copy=False
+    )
+    cic_book_date = fields.Date(
+        string="Register date",
+        compute="_compute_cic_book_date",
+        store=True,
+        index=True,
+        help="Local date of the entry in the register: the registration date, or the "
+        "original date of a legacy entry.",
+    )
+    cic_book_number = fields.Char(
+        string="Register number",
+        compute="_compute_cic_book_number",
+        help="Registration number, or the original number of a legacy entry.",
+    )
+
+    _sql_constraints = [
+        (
+            "cic_legacy_number_uniq",
+            "unique(company_id, cic_legacy_year, cic_legacy_number)",
+            "This original number was already imported for that year.",
+        ),
+        (
+            "cic_legacy_not_numbered",
+            "CHECK(cic_is_legacy IS NOT TRUE OR cic_registration_seq IS NULL)",
+            "A legacy entry keeps its original number and cannot take a number of "
+            "the general register.",
+        ),
+    ]
+
+    @api.depends("cic_registration_date", "cic_legacy_date")
+    def _compute_cic_book_date(self):
+        calendar = self.env["cic.calendar"]
+        for ticket in self:
+            ticket.cic_book_date = ticket.cic_legacy_date or (
+                ticket.cic_registration_date
+                and calendar.local_date(ticket.cic_registration_date)
+            )
+
+    @api.depends("cic_registration_number", "cic_legacy_number", "cic_legacy_date")
+    def _compute_cic_book_number(self):
+        for ticket in self:
+            if ticket.cic_is_legacy and ticket.cic_legacy_number:
+                ticket.cic_book_number = ticket._cic_legacy_display_number()
+            else:
+                ticket.cic_book_number = ticket.cic_registration_number
+
+    def _cic_legacy_display_number(self):
+        self.ensure_one()
+        if not self.cic_legacy_date:
+            return self.cic_legacy_number
+        return "{}/{}".format(
+            self.cic_legacy_number,
+            self.cic_legacy_date.strftime("%d.%m.%Y"),
+        )
+
+    @api.depends("cic_registration_date", "create_date", "cic_legacy_date")
+    def _compute_cic_file_year(self):
+        """Files of legacy entries belong to the year of their original date."""
+        legacy = self.filtered("cic_legacy_date")
+        for ticket in legacy:
+            ticket.cic_file_year = ticket.cic_legacy_date.year
+        return super(HelpdeskTicket, self - legacy)._compute_cic_file_year()
+
+    @api.depends("cic_legacy_number", "cic_legacy_date")
+    def _compute_display_name(self):
+        res = super()._compute_display_name()
+        for ticket in self.filtered(
+            lambda t: t.cic_is_legacy and not t.cic_registration_number
+        ):
+            ticket.display_name = (
+                f"{ticket._cic_legacy_display_number()} - {ticket.name}"
+            )
+        return res
+
+    # Legacy entries are never numbered in the general register.
+    def _cic_needs_registration(self):
+        return not self.cic_is_legacy and super()._cic_needs_registration()
+
+    @api.model
+    def _cic_registration_domain(self):
+        return super()._cic_registration_domain() + [("cic_is_legacy", "=", False)]
