@@ -52,6 +52,33 @@ CLOSURE_STAGES = {
 DEFAULT_CLOSURE_STAGE = "helpdesk_mgmt.helpdesk_ticket_stage_done"
 # Closure reasons that take the entry out of the answer-deadline KPI.
 KPI_EXCLUDED_REASONS = ("anonymous", "identical", "redirected")
+# Workflow results: set only by the workflow actions (or the superuser), never
+# written directly through the ORM/RPC by a user.
+PROTECTED_FIELDS = frozenset(
+    {
+        "cic_closure_reason",
+        "cic_criticised_override_id",
+        "cic_forwarded_to_id",
+        "cic_forward_date",
+        "cic_forward_late",
+        "cic_extension_days",
+        "cic_extension_date",
+        "cic_extension_reason",
+        "cic_extended_by_id",
+        "cic_identical_of_id",
+        "cic_department_approval_id",
+        "cic_department_approval_date",
+        "cic_head_approval_id",
+        "cic_head_approval_date",
+        "cic_letter_type",
+        "cic_foi_refusal_ground",
+        "cic_foi_refusal_reason",
+        "cic_foi_refusal_date",
+        "cic_foi_refusal_partial",
+        "cic_foi_refusal_late",
+        "cic_complaint_state",
+    }
+)
 REFUSAL_GROUNDS = [
     ("personal_data", "Personal data (art. 12(1) lit. d)"),
     ("classified", "Classified information (art. 12(1) lit. a)"),
@@ -526,10 +553,32 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._cic_check_protected(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._cic_check_protected(vals)
         if {"cic_answer_body", "cic_answer_legal_basis"} & set(vals):
             self._cic_reset_approvals(vals)
         return super().write(vals)
+
+    def _cic_check_protected(self, vals):
+        if self.env.su or self.env.context.get("cic_workflow_write"):
+            return
+        if PROTECTED_FIELDS & {name for name, value in vals.items() if value}:
+            raise AccessError(
+                self.env._(
+                    "Approvals, extensions, refusals and closures are recorded by the "
+                    "workflow actions only."
+                )
+            )
+
+    def _cic_wf(self):
+        """This recordset, allowed to write the workflow results."""
+        return self.with_context(cic_workflow_write=True)
 
     def _cic_reset_approvals(self, vals):
         """A changed answer must be approved again."""
@@ -587,7 +636,7 @@ class HelpdeskTicket(models.Model):
 
     def _cic_close(self, reason):
         stage = self.env.ref(CLOSURE_STAGES.get(reason, DEFAULT_CLOSURE_STAGE))
-        self.write({"cic_closure_reason": reason, "stage_id": stage.id})
+        self._cic_wf().write({"cic_closure_reason": reason, "stage_id": stage.id})
 
     def _cic_number_label(self):
         self.ensure_one()
@@ -663,7 +712,7 @@ class HelpdeskTicket(models.Model):
         """Register an outgoing letter answering this entry (same number, partidă)."""
         self.ensure_one()
         outgoing = self.env.ref("cic_registry.procedure_outgoing")
-        return self.create(
+        return self._cic_wf().create(
             {
                 "name": subject,
                 "description": body,
@@ -806,7 +855,7 @@ class HelpdeskTicket(models.Model):
                     ),
                 ),
             )
-        self.write(
+        self._cic_wf().write(
             {
                 "cic_forwarded_to_id": authority.id,
                 "cic_forward_date": today,
@@ -858,7 +907,7 @@ class HelpdeskTicket(models.Model):
                     date=self._cic_format_date(self.cic_legal_due_date),
                 )
             )
-        self.write(
+        self._cic_wf().write(
             {
                 "cic_extension_days": days,
                 "cic_extension_date": today,
@@ -946,7 +995,7 @@ class HelpdeskTicket(models.Model):
                     "can be classed (OG 27/2002 art. 10(2))."
                 )
             )
-        self.write({"cic_identical_of_id": original.id})
+        self._cic_wf().write({"cic_identical_of_id": original.id})
         self.activity_ids.unlink()
         self._cic_close("identical")
         original.message_post(
@@ -1001,7 +1050,7 @@ class HelpdeskTicket(models.Model):
             raise UserError(
                 self.env._("The internal due date cannot be after the legal due date.")
             )
-        self.write(
+        self._cic_wf().write(
             {
                 "team_id": team.id,
                 "user_id": user.id or False,
@@ -1065,7 +1114,7 @@ class HelpdeskTicket(models.Model):
                         team=ticket.team_id.name,
                     )
                 )
-        self.write(
+        self._cic_wf().write(
             {
                 "cic_department_approval_id": self.env.user.id,
                 "cic_department_approval_date": fields.Datetime.now(),
@@ -1079,7 +1128,7 @@ class HelpdeskTicket(models.Model):
             self.env._("Only the head of the authority can give the final approval."),
         )
         self._cic_check_answer_ready()
-        self.write(
+        self._cic_wf().write(
             {
                 "cic_head_approval_id": self.env.user.id,
                 "cic_head_approval_date": fields.Datetime.now(),
@@ -1207,7 +1256,7 @@ class HelpdeskTicket(models.Model):
                 ),
             ),
         )
-        self.write(
+        self._cic_wf().write(
             {
                 "cic_foi_refusal_ground": ground,
                 "cic_foi_refusal_reason": reason,
@@ -1255,7 +1304,7 @@ class HelpdeskTicket(models.Model):
                     date=self._cic_format_date(limit),
                 )
             )
-        self.write(
+        self._cic_wf().write(
             {
                 "cic_extension_days": procedure.extended_term_days
                 - procedure.term_days,
@@ -1299,14 +1348,14 @@ class HelpdeskTicket(models.Model):
                         date=self._cic_format_date(ticket.cic_complaint_window_end),
                     )
                 )
-        self.write({"cic_complaint_state": "accepted"})
+        self._cic_wf().write({"cic_complaint_state": "accepted"})
         return True
 
     def action_cic_complaint_reject_late(self):
         self._cic_check_procedure("foi_complaint")
         if self.filtered("cic_complaint_in_time"):
             raise UserError(self.env._("The complaint was filed in time."))
-        self.write({"cic_complaint_state": "late"})
+        self._cic_wf().write({"cic_complaint_state": "late"})
         return True
 
     def action_cic_new_foi_complaint(self):

@@ -428,3 +428,25 @@ class TestWorkflowPetition(CicWorkflowCase):
         self.assertIn("cercetare mai amănunțită", notice.description)
         self.assertIn("Prelungirea termenului", notice.name)
         self.assertIn("Verificări pe teren", notice.description)
+
+    def test_workflow_results_cannot_be_written_directly(self):
+        ticket = self.petition()
+        self.prepare_answer(ticket)
+        for user, vals in (
+            (self.staff, {"cic_head_approval_id": self.secretary.id}),
+            (self.head, {"cic_department_approval_id": self.head.id}),
+            (self.clerk, {"cic_closure_reason": "answered"}),
+            (self.clerk, {"cic_extension_days": 15}),
+        ):
+            with self.assertRaises(AccessError):
+                ticket.with_user(user).write(vals)
+        with self.assertRaises(AccessError):
+            self.env["helpdesk.ticket"].with_user(self.clerk).create(
+                {
+                    "name": "Aprobată din start",
+                    "description": "<p>x</p>",
+                    "cic_head_approval_id": self.secretary.id,
+                }
+            )
+        self.assertFalse(ticket.cic_head_approval_id)
+        self.assertFalse(ticket.cic_closure_reason)
