@@ -15,10 +15,15 @@ entries of the departments they may read.
 """
 
 import base64
+import datetime
 import io
+
+import pytz
 
 from odoo import api, models
 from odoo.tools import SQL
+
+from .cic_calendar import INSTITUTION_TZ
 
 
 class CicReportBase(models.AbstractModel):
@@ -33,6 +38,28 @@ class CicReportBase(models.AbstractModel):
         """Query of the registry entries matching ``domain`` that the current user
         may read (record rules applied)."""
         return self.env["helpdesk.ticket"]._search(domain)
+
+    @api.model
+    def _cic_utc_bounds(self, date_from, date_to):
+        """Naive UTC datetimes [start, end) of the institution-local days
+        ``date_from``..``date_to`` (registration dates are stored in UTC)."""
+        tz = pytz.timezone(INSTITUTION_TZ)
+
+        def utc(day):
+            local = tz.localize(datetime.datetime.combine(day, datetime.time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return utc(date_from), utc(date_to + datetime.timedelta(days=1))
+
+    @api.model
+    def _cic_registered_between(self, date_from, date_to):
+        """Domain: registered on a local day of ``date_from``..``date_to`` (served by
+        the index on ``cic_registration_date``)."""
+        start, end = self._cic_utc_bounds(date_from, date_to)
+        return [
+            ("cic_registration_date", ">=", start),
+            ("cic_registration_date", "<", end),
+        ]
 
     @api.model
     def _cic_fetch(self, query, columns, groupby=None, order=None):

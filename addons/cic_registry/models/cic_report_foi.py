@@ -39,8 +39,9 @@ class CicReportFoi(models.AbstractModel):
             ("company_id", "=", company_id),
             ("cic_procedure_id.code", "=", code),
             ("cic_is_legacy", "=", False),
-            ("cic_book_date", ">=", datetime.date(year, 1, 1)),
-            ("cic_book_date", "<=", datetime.date(year, 12, 31)),
+            *self._cic_registered_between(
+                datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            ),
         ]
 
     @api.model

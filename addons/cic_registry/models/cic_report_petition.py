@@ -7,7 +7,7 @@ source, type, channel, department and topic, with their state at the time the re
 is run. Legacy entries are not counted (they carry no workflow state).
 
 Every figure is one SQL aggregate over the access-filtered query: the register date
-range is served by the index on ``cic_book_date``.
+range is served by the index on ``cic_registration_date``.
 """
 
 import datetime
@@ -35,8 +35,7 @@ class CicReportPetition(models.AbstractModel):
             ("company_id", "=", company_id),
             ("cic_procedure_id.code", "=", "petition"),
             ("cic_is_legacy", "=", False),
-            ("cic_book_date", ">=", date_from),
-            ("cic_book_date", "<=", date_to),
+            *self._cic_registered_between(date_from, date_to),
         ]
 
     @api.model

@@ -9,6 +9,8 @@ listed with their original numbers and dates.
 from odoo import api, models
 from odoo.tools import SQL
 
+from .cic_calendar import INSTITUTION_TZ
+
 
 class CicReportRegistryBook(models.AbstractModel):
     _name = "cic.report.registry.book"
@@ -21,11 +23,14 @@ class CicReportRegistryBook(models.AbstractModel):
         procedure_ids, direction, team_ids)."""
         domain = [
             ("company_id", "=", options["company_id"]),
-            ("cic_book_date", ">=", options["date_from"]),
-            ("cic_book_date", "<=", options["date_to"]),
             "|",
+            "&",
             ("cic_registration_seq", "!=", False),
-            ("cic_is_legacy", "=", True),
+            "&",
+            *self._cic_registered_between(options["date_from"], options["date_to"]),
+            "&",
+            ("cic_legacy_date", ">=", options["date_from"]),
+            ("cic_legacy_date", "<=", options["date_to"]),
         ]
         if options.get("procedure_ids"):
             domain.append(("cic_procedure_id", "in", options["procedure_ids"]))
@@ -80,7 +85,13 @@ class CicReportRegistryBook(models.AbstractModel):
                 t,
                 t,
             ),
-            SQL("%s.cic_book_date", t),
+            SQL(
+                "COALESCE(%s.cic_legacy_date, (%s.cic_registration_date "
+                "AT TIME ZONE 'UTC' AT TIME ZONE %s)::date)",
+                t,
+                t,
+                INSTITUTION_TZ,
+            ),
             SQL("%s.cic_sender_ref", t),
             SQL("%s.cic_sender_date", t),
             SQL("%s.cic_page_count", t),
@@ -109,7 +120,7 @@ class CicReportRegistryBook(models.AbstractModel):
             SQL("%s.cic_file_indicator", t),
         ]
         order = SQL(
-            "%s.cic_book_date, %s.cic_is_legacy DESC NULLS LAST, "
+            "COALESCE(%s.cic_registration_date, %s.cic_legacy_date::timestamp), "
             "%s.cic_registration_seq, %s.id",
             t,
             t,

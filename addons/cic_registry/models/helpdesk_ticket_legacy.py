@@ -25,7 +25,9 @@ class HelpdeskTicket(models.Model):
     cic_legacy_number = fields.Char(
         string="Original number", readonly=True, copy=False, index="btree_not_null"
     )
-    cic_legacy_date = fields.Date(string="Original date", readonly=True, copy=False)
+    cic_legacy_date = fields.Date(
+        string="Original date", readonly=True, copy=False, index="btree_not_null"
+    )
     cic_legacy_year = fields.Integer(string="Original year", readonly=True, copy=False)
     cic_legacy_department = fields.Char(
         string="Original department",
@@ -42,8 +44,6 @@ class HelpdeskTicket(models.Model):
     cic_book_date = fields.Date(
         string="Register date",
         compute="_compute_cic_book_date",
-        store=True,
-        index=True,
         help="Local date of the entry in the register: the registration date, or the "
         "original date of a legacy entry.",
     )

@@ -17,8 +17,10 @@
 
 import base64
 import csv
+import datetime
 import hashlib
 import io
+import json
 from collections import Counter
 
 from markupsafe import Markup, escape
@@ -93,6 +95,12 @@ class CicLegacyImport(models.TransientModel):
     error_preview = fields.Html(string="Problems", readonly=True, sanitize=True)
     error_report = fields.Binary(string="Error report", readonly=True, attachment=False)
     error_report_name = fields.Char()
+    validated_data = fields.Binary(
+        attachment=True,
+        help="Rows checked by the last validation, so that the import does not read "
+        "the file again.",
+    )
+    validated_signature = fields.Char()
 
     # ------------------------------------------------------------------
     # Reading
@@ -315,6 +323,52 @@ class CicLegacyImport(models.TransientModel):
             "<th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>%s"
         ) % (_("Row"), _("Column"), _("Value"), _("Problem"), rows, more)
 
+    def _cic_signature(self):
+        """Fingerprint of what a validation depends on: file, mapping, company."""
+        digest = hashlib.sha256(self._cic_file_bytes())
+        digest.update(json.dumps(sorted(self._cic_mapping().items())).encode())
+        digest.update(str(self.company_id.id).encode())
+        return digest.hexdigest()
+
+    @api.model
+    def _cic_dump(self, parsed, errors):
+        def encode(value):
+            return value.isoformat() if isinstance(value, datetime.date) else value
+
+        rows = [
+            (line, {k: encode(v) for k, v in values.items()}) for line, values in parsed
+        ]
+        return base64.b64encode(json.dumps({"rows": rows, "errors": errors}).encode())
+
+    def _cic_load(self):
+        """(parsed, errors) of the last validation if the file, mapping and company
+        are unchanged, else None."""
+        if not self.validated_data or self.validated_signature != self._cic_signature():
+            return None
+        data = json.loads(base64.b64decode(self.validated_data))
+        parsed = []
+        for line, values in data["rows"]:
+            for target in DATE_TARGETS:
+                if values.get(target):
+                    values[target] = datetime.date.fromisoformat(values[target])
+            parsed.append((line, values))
+        return parsed, [tuple(e) for e in data["errors"]]
+
+    def _cic_validated_rows(self):
+        """Rows to import: those of the last validation (minus the rows imported
+        since, by another import), or a new validation."""
+        loaded = self._cic_load()
+        if loaded is None:
+            return self._cic_validate()
+        parsed, errors = loaded
+        existing = self._cic_existing_keys()
+        fresh = [
+            (line, values)
+            for line, values in parsed
+            if (values["legacy_date"].year, values["legacy_number"]) not in existing
+        ]
+        return fresh, errors, self.existing_count + len(parsed) - len(fresh)
+
     def action_validate(self):
         self.ensure_one()
         parsed, errors, existing_count = self._cic_validate()
@@ -322,6 +376,8 @@ class CicLegacyImport(models.TransientModel):
         self.write(
             {
                 "state": "validated",
+                "validated_data": self._cic_dump(parsed, errors),
+                "validated_signature": self._cic_signature(),
                 "row_count": len(parsed) + error_rows + existing_count,
                 "valid_count": len(parsed),
                 "error_count": error_rows,
@@ -344,7 +400,7 @@ class CicLegacyImport(models.TransientModel):
     # ------------------------------------------------------------------
     def action_import(self):
         self.ensure_one()
-        parsed, errors, existing_count = self._cic_validate()
+        parsed, errors, existing_count = self._cic_validated_rows()
         if errors and not self.skip_invalid:
             raise UserError(
                 self.env._(
@@ -482,13 +538,25 @@ class CicLegacyImport(models.TransientModel):
         )
         return {self._cic_norm(team.name): team.id for team in teams}
 
+    def _cic_nomenclator_index(self, years):
+        """{(year, indicator): nomenclator entry id} of the nomenclators in force in
+        ``years``: legacy entries are filed by their indicator (one query per
+        year, none per row)."""
+        index = {}
+        nomenclator = self.env["cic.nomenclator"]
+        for year in years:
+            for entry in nomenclator._cic_for_year(year, self.company_id).entry_ids:
+                index[(year, self._cic_norm(entry.indicator))] = entry.id
+        return index
+
     def _cic_closed_stage(self):
         return self.env["helpdesk.ticket.stage"].search(
             [("closed", "=", True)], order="sequence, id", limit=1
         )
 
-    def _cic_entry_vals(self, values, partners, teams, file_hash, stage):
+    def _cic_entry_vals(self, values, partners, teams, files, file_hash, stage):
         number, day = values["legacy_number"], values["legacy_date"]
+        indicator = values.get("file_indicator") or False
         summary = values.get("summary") or self.env._(
             "Legacy entry %(number)s", number=number
         )
@@ -513,7 +581,9 @@ class CicLegacyImport(models.TransientModel):
             "cic_annex_count": values.get("annex_count") or 0,
             "cic_dispatch_date": values.get("dispatch_date") or False,
             "cic_resolution": values.get("resolution") or False,
-            "cic_file_indicator": values.get("file_indicator") or False,
+            "cic_file_indicator": indicator,
+            "cic_nomenclator_entry_id": files.get((day.year, self._cic_norm(indicator)))
+            or False,
             "partner_id": partners.get(partner_key) if partner_key else False,
             "partner_name": values.get("partner_name") or False,
             "cic_recipient_id": partners.get(recipient_key) if recipient_key else False,
@@ -527,6 +597,7 @@ class CicLegacyImport(models.TransientModel):
     def _cic_create_entries(self, parsed, partners, file_hash):
         """Create the entries of ``parsed`` in batches; return how many."""
         teams = self._cic_team_index()
+        files = self._cic_nomenclator_index({v["legacy_date"].year for _l, v in parsed})
         stage = self._cic_closed_stage()
         tickets = self.env["helpdesk.ticket"].with_context(**CREATE_CONTEXT)
         created = 0
@@ -534,7 +605,9 @@ class CicLegacyImport(models.TransientModel):
             chunk = parsed[start : start + BATCH_SIZE]
             tickets.create(
                 [
-                    self._cic_entry_vals(values, partners, teams, file_hash, stage)
+                    self._cic_entry_vals(
+                        values, partners, teams, files, file_hash, stage
+                    )
                     for _line, values in chunk
                 ]
             )
