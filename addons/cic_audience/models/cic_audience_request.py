@@ -122,6 +122,14 @@ class CicAudienceRequest(models.Model):
         tracking=True,
         copy=False,
     )
+    solved_percent = fields.Float(
+        string="% solved in audience",
+        compute="_compute_solved_percent",
+        store=True,
+        aggregator="avg",
+        help="100 for an audience solved on the spot, 0 otherwise: its average over "
+        "the register is the share of audiences solved in audience (R-AUD-5).",
+    )
     redirected_to = fields.Char(help="Department or authority the citizen was sent to.")
     minute = fields.Html(string="Minute", copy=False)
     petition_ticket_id = fields.Many2one(
@@ -175,6 +183,11 @@ class CicAudienceRequest(models.Model):
             request.slot_booked = (
                 bool(request.slot_start) and request.state in BOOKED_STATES
             )
+
+    @api.depends("outcome")
+    def _compute_solved_percent(self):
+        for request in self:
+            request.solved_percent = 100.0 if request.outcome == "solved" else 0.0
 
     @api.depends("slot_start", "official_id.tz")
     def _compute_audience_date(self):

@@ -100,3 +100,23 @@ class TestAudienceRegister(CicAudienceCase):
         )
         self.assertIn(request.cic_registration_number.encode(), html)
         self.assertIn(b"10:00", html)
+
+    def test_share_solved_in_audience(self):
+        """R-AUD-5: the average of solved_percent over the register is the share
+        of audiences solved in audience."""
+        outcomes = ["solved", "solved", "redirected", "no_show"]
+        requests = self.env["cic.audience.request"]
+        slots = [(8, 0), (8, 30), (9, 0), (9, 30)]
+        for (hour, minute), outcome in zip(slots, outcomes, strict=True):
+            request = self._book(
+                self._request(official=self.deputy, subject=outcome),
+                hour=hour,
+                minute=minute,
+            )
+            request.write({"outcome": outcome, "redirected_to": "Urbanism"})
+            request.action_done()
+            requests |= request
+        groups = self.env["cic.audience.request"]._read_group(
+            [("id", "in", requests.ids)], ["official_id"], ["solved_percent:avg"]
+        )
+        self.assertEqual(groups, [(self.deputy, 50.0)])
