@@ -6,8 +6,28 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.portal.controllers import portal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+
+class CicHelpdeskTicketController(HelpdeskTicketController):
+    @http.route("/ticket/close", type="http", auth="user")
+    def support_ticket_close(self, **kw):
+        """helpdesk_mgmt finds the ticket in sudo by the id in the URL: any portal
+        user could close anybody's registry entry, and the read-only auditor any
+        entry. Only the citizen's own ticket, or one the employee may change, is
+        closed; any other id gets the same answer as a missing one."""
+        try:
+            ticket_id, stage_id = int(kw.get("ticket_id")), int(kw.get("stage_id"))
+        except (TypeError, ValueError):
+            return request.redirect("/my")
+        kw = dict(kw, ticket_id=ticket_id, stage_id=stage_id)
+        ticket = request.env["helpdesk.ticket"].browse(ticket_id).exists()
+        operation = "read" if request.env.user.share else "write"
+        if not ticket or not ticket.has_access(operation):
+            return request.redirect("/my")
+        return super().support_ticket_close(**kw)
 
 
 class CicCustomerPortal(portal.CustomerPortal):
