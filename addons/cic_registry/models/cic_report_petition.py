@@ -197,7 +197,7 @@ class CicReportPetition(models.AbstractModel):
         ]
         tables = [
             {
-                "title": _("Summary"),
+                "title": _("Overview"),
                 "columns": [_("Indicator"), _("Petitions")],
                 "rows": summary,
                 "totals": None,

@@ -19,7 +19,7 @@ from ..wizard.cic_legacy_import_reader import suggest_mapping
 from .test_report_common import CicReportCase
 
 D = datetime.date
-HEADERS = [
+HEADERS = (
     "Nr. înregistrare",
     "Data",
     "Emitent",
@@ -29,7 +29,7 @@ HEADERS = [
     "Compartiment",
     "Nr. file",
     "Destinatar",
-]
+)
 # A valid CNP (checksum verified with python-stdnum).
 CNP = "1800101420010"
 

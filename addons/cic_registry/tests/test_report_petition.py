@@ -106,7 +106,7 @@ class TestReportPetition(CicReportCase):
         wizard = self.wizard(report_type="petitions", year=2024, semester="1")
         self.assertEqual(wizard._cic_dates(), (D(2024, 1, 1), D(2024, 6, 30)))
         tables = self._tables(wizard._cic_document())
-        summary = self._rows(tables["Summary"])
+        summary = self._rows(tables["Overview"])
         self.assertEqual(
             {k: v[0] for k, v in summary.items()},
             {
@@ -156,15 +156,26 @@ class TestReportPetition(CicReportCase):
 
     def test_second_semester(self):
         wizard = self.wizard(report_type="petitions", year=2024, semester="2")
-        summary = self._rows(self._tables(wizard._cic_document())["Summary"])
+        summary = self._rows(self._tables(wizard._cic_document())["Overview"])
         self.assertEqual(summary["Registered"], [1])
         self.assertEqual(summary["Pending"], [1])
+
+    def test_semester_boundary_in_local_time(self):
+        """30 Jun 2024 22:30 UTC is 1 Jul 01:30 in Bucharest: second half-year."""
+        late = self.entry("petition", D(2024, 6, 30))
+        late.sudo().with_context(cic_registration_write=True).write(
+            {"cic_registration_date": datetime.datetime(2024, 6, 30, 22, 30)}
+        )
+        for semester, count in (("1", 7), ("2", 2)):
+            wizard = self.wizard(report_type="petitions", year=2024, semester=semester)
+            summary = self._rows(self._tables(wizard._cic_document())["Overview"])
+            self.assertEqual(summary["Registered"], [count])
 
     def test_department_heads_see_their_figures_only(self):
         doc_a = self.wizard(
             self.head_a, report_type="petitions", year=2024, semester="1"
         )._cic_document()
-        summary_a = self._rows(self._tables(doc_a)["Summary"])
+        summary_a = self._rows(self._tables(doc_a)["Overview"])
         self.assertEqual(summary_a["Registered"], [4])
         self.assertEqual(summary_a["Extended"], [1])
         self.assertEqual(summary_a["Classed - anonymous"], [0])
@@ -174,7 +185,7 @@ class TestReportPetition(CicReportCase):
         doc_b = self.wizard(
             self.head_b, report_type="petitions", year=2024, semester="1"
         )._cic_document()
-        summary_b = self._rows(self._tables(doc_b)["Summary"])
+        summary_b = self._rows(self._tables(doc_b)["Overview"])
         self.assertEqual(summary_b["Registered"], [3])
         self.assertEqual(summary_b["Classed - anonymous"], [1])
         self.assertEqual(summary_b["Answered in term"], [0])
