@@ -33,6 +33,11 @@
     "demo": [
         "demo/cic_audience_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cic_audience/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": True,
 }

@@ -441,14 +441,8 @@ class CicAudienceRequest(models.Model):
         """Open the slot picker."""
         self.ensure_one()
         self._check_can_book()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Choose a slot"),
-            "res_model": "cic.audience.schedule",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_request_id": self.id},
-        }
+        wizard = self.env["cic.audience.schedule"].create({"request_id": self.id})
+        return wizard._action_open()
 
     def action_cancel(self):
         return self._cic_cancel("institution")

@@ -4,3 +4,4 @@ from . import test_concurrency
 from . import test_register
 from . import test_security
 from . import test_i18n
+from . import test_tours

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form
 
 from .common import NEXT_TUESDAY, NOW, TUESDAY, CicAudienceCase, utc
 
@@ -154,14 +153,13 @@ class TestAudienceBooking(CicAudienceCase):
         wizard.slot_ids[1].action_book()
         self.assertEqual(request.slot_start, utc(TUESDAY, 8, 30))
 
-    def test_schedule_wizard_form_changes_period(self):
-        """As in the dialog: the slots follow the chosen period (onchange)."""
+    def test_schedule_wizard_changes_period(self):
         request = self._request()
         action = request.action_schedule()
-        form = Form(self.env[action["res_model"]].with_context(**action["context"]))
-        form.date_from = NEXT_TUESDAY
-        form.date_to = NEXT_TUESDAY
-        self.assertEqual(len(form.slot_ids), 4)
-        wizard = form.save()
+        wizard = self.env[action["res_model"]].browse(action["res_id"])
+        self.assertTrue(wizard.slot_ids)
+        wizard.write({"date_from": NEXT_TUESDAY, "date_to": NEXT_TUESDAY})
+        self.assertEqual(wizard.action_refresh()["res_id"], wizard.id)
+        self.assertEqual(len(wizard.slot_ids), 4)
         wizard.slot_ids.sorted("start")[-1].action_book()
         self.assertEqual(request.slot_start, utc(NEXT_TUESDAY, 9, 30))
