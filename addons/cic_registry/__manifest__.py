@@ -76,6 +76,7 @@
         "demo/helpdesk_ticket_demo.xml",
         "demo/cic_nomenclator_demo.xml",
         "demo/cic_workflow_demo.xml",
+        "demo/cic_report_demo.xml",
     ],
     "installable": True,
     "application": True,
