@@ -63,6 +63,7 @@
         "views/cic_workflow_menus.xml",
         "data/cic_report_data.xml",
         "data/cic_exofficio_data.xml",
+        "security/cic_report_security.xml",
         "report/cic_report_reports.xml",
         "report/cic_report_templates.xml",
         "views/cic_report_wizard_views.xml",

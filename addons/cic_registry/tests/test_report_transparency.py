@@ -9,7 +9,7 @@ from unittest.mock import patch
 import openpyxl
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .test_report_common import CicReportCase
 
@@ -160,4 +160,24 @@ class TestReportTransparency(CicReportCase):
                 "summary"
             ),
             ["Publish the decisional transparency report"],
+        )
+
+    def test_companies_do_not_see_each_other(self):
+        report = self._report()
+        item = self.env["cic.exofficio.item"].create(
+            {"company_id": self.company.id, "letter": "a", "name": "Acte"}
+        )
+        other = new_test_user(
+            self.env, login="cic_rep_other_clerk", groups="cic_registry.group_cic_clerk"
+        )
+        self.assertNotIn(self.company, other.company_ids)
+        reports = self.env["cic.report.transparency"].with_user(other).search([])
+        self.assertNotIn(report, reports)
+        items = self.env["cic.exofficio.item"].with_user(other).search([])
+        self.assertNotIn(item, items)
+        self.assertIn(
+            report, self.env["cic.report.transparency"].with_user(self.clerk).search([])
+        )
+        self.assertIn(
+            item, self.env["cic.exofficio.item"].with_user(self.clerk).search([])
         )
