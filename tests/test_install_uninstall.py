@@ -57,9 +57,10 @@ def _run(cmd, **kwargs):
 
 def test_install_without_demo_then_uninstall(odoo_cli, scratch_db):
     _run(
-        odoo_cli
-        + ["-d", scratch_db, "-i", ",".join(ADDONS), "--without-demo=all"]
-        + ["--stop-after-init", "--no-http"]
+        odoo_cli(
+            *("-d", scratch_db, "-i", ",".join(ADDONS), "--without-demo=all"),
+            *("--stop-after-init", "--no-http"),
+        )
     )
     states = dict(
         _query(
@@ -76,7 +77,7 @@ def test_install_without_demo_then_uninstall(odoo_cli, scratch_db):
     ), "demo data was loaded although --without-demo was given"
 
     _run(
-        odoo_cli + ["shell", "-d", scratch_db, "--no-http"],
+        odoo_cli("shell", "-d", scratch_db, "--no-http"),
         input=UNINSTALL_SCRIPT % (list(ADDONS),),
     )
     states = dict(

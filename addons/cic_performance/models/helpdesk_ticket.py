@@ -39,7 +39,9 @@ class HelpdeskTicket(models.Model):
         chatter message and is deleted once sent, so nothing links the answer back
         to the petitioner.
         """
-        survey = self._cic_satisfaction_survey()
+        # sudo: the closing official need not be a survey officer; only the
+        # suite's own closure survey is used, and answers are anonymous by design.
+        survey = self._cic_satisfaction_survey().sudo()
         if not survey or not survey.active:
             return
         template = self.env.ref(
@@ -50,9 +52,8 @@ class HelpdeskTicket(models.Model):
             email = ticket.partner_id.email or ticket.partner_email
             if not email:
                 continue
-            # sudo: the closing official need not be a survey officer; the answer
-            # is created without partner or e-mail (anonymous by design).
-            answer = survey.sudo()._create_answer(check_attempts=False)
+            # The answer is created without partner or e-mail (anonymous).
+            answer = survey._create_answer(check_attempts=False)
             answer.write(ticket._cic_satisfaction_answer_vals(today))
             if template:
                 template.sudo().send_mail(
