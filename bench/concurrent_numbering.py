@@ -44,7 +44,11 @@ def prepare(db):
 
 
 def verify(db, ids, settle=30):
-    """(duplicates, missing, detail) for the tickets ``ids`` of the run."""
+    """(duplicates, missing, detail) for the tickets ``ids`` of the run.
+
+    Missing: an entry of the run without number, or a number inside the run's range
+    that no entry of the register carries (entries registered meanwhile by someone
+    else legitimately take numbers inside the range)."""
     deadline = time.time() + settle
     with open_env(db) as env:
         while True:
@@ -62,12 +66,30 @@ def verify(db, ids, settle=30):
         seqs = sorted(r[3] for r in rows if r[3] is not None)
         duplicates = len(seqs) - len(set(seqs))
         missing = len(ids) - len(rows) + len(unnumbered)
-        holes = (seqs[-1] - seqs[0] + 1 - len(set(seqs))) if seqs else 0
+        holes = 0
+        if seqs:
+            company, year = rows[0][1], rows[0][2]
+            taken = set()
+            for model in env.registry.descendants(
+                ["cic.registration.mixin"], "_inherit"
+            ):
+                table = env[model]._table
+                if env[model]._abstract:
+                    continue
+                env.cr.execute(
+                    f"SELECT DISTINCT cic_registration_seq FROM {table} "  # noqa: S608
+                    "WHERE company_id = %s AND cic_registration_year = %s "
+                    "AND cic_registration_seq BETWEEN %s AND %s "
+                    "AND cic_registration_shared IS NOT TRUE",
+                    [company, year, seqs[0], seqs[-1]],
+                )
+                taken |= {r[0] for r in env.cr.fetchall()}
+            holes = seqs[-1] - seqs[0] + 1 - len(taken)
         detail = (
-            f"{len(rows)} entries, numbers "
-            f"{seqs[0] if seqs else '-'}..{seqs[-1] if seqs else '-'}, "
-            f"{duplicates} duplicates, {len(unnumbered)} unnumbered, {holes} holes "
-            f"in the run's range"
+            f"{len(rows)} entries, numbers {seqs[0] if seqs else '-'}.."
+            f"{seqs[-1] if seqs else '-'}, {duplicates} duplicates, "
+            f"{len(unnumbered)} unnumbered, {holes} numbers of the range carried by "
+            "no entry"
         )
         return duplicates, missing + holes, detail
 

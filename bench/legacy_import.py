@@ -173,10 +173,10 @@ def main():
         if "cic.legacy.import" not in env:
             result_line("legacy_import", "SKIP", "cic.legacy.import not available yet")
             return 0
-        env.cr.execute(
-            "SELECT coalesce(max(cic_legacy_number), 0) FROM helpdesk_ticket"
-        )
-        base_number = int(env.cr.fetchone()[0] or 0) + 1
+        # A new run continues after the legacy entries already imported, so that
+        # the wizard does not skip its rows as already imported.
+        env.cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE cic_is_legacy")
+        base_number = env.cr.fetchone()[0] + 1
         files, offset = [], base_number
         per_file = min(
             XLS_MAX_ROWS,

@@ -64,9 +64,11 @@ class Case:
         )
         env.cr.commit()
         self.ids = []
+        self.queries = []
 
     def once(self, index, record=True):
         Ticket = self.env["helpdesk.ticket"]
+        queries = self.env.cr.sql_log_count
         start = time.perf_counter()
         ticket = Ticket.create(
             ticket_vals(self.env, self.partner, index, self.procedure)
@@ -74,8 +76,28 @@ class Case:
         self.env.cr.commit()
         elapsed = time.perf_counter() - start
         if record:
+            self.queries.append(self.env.cr.sql_log_count - queries)
             self.samples.append(elapsed)
             self.ids.append(ticket.id)
+
+
+def profile_petitions(case, count):
+    """cProfile ``count`` petition registrations; print the top 40 by own time
+    and by cumulative time (40 lines)."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for i in range(count):
+        case.once(10_000 + i, record=False)
+    profiler.disable()
+    for key in ("tottime", "cumulative"):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats(key).print_stats(40)
+        print(f"cProfile of {count} petitions, by {key}:")
+        print("\n".join(x for x in out.getvalue().splitlines() if x.strip())[:6000])
 
 
 def count(env, model, domain):
@@ -87,6 +109,9 @@ def main():
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--oca-db", help="a database with helpdesk_mgmt only")
+    parser.add_argument(
+        "--profile", type=int, default=0, help="cProfile this many petitions (top 40)"
+    )
     args = parser.parse_args()
     n = 20 if args.quick else args.n
     warmup = 5 if args.quick else args.warmup
@@ -131,8 +156,13 @@ def main():
                 "peak_mb": memory.label(),
             }
             row["ratio"] = row["median_ms"] / base["median_ms"]
+            row["queries"] = sum(case.queries) / max(1, len(case.queries))
             rows.append(row)
-        print_table(rows, STD_COLUMNS)
+        print_table(
+            rows, [*STD_COLUMNS[:-1], ("queries", "SQL/op", ".0f"), STD_COLUMNS[-1]]
+        )
+        if args.profile and len(cases) > 1:
+            profile_petitions(cases[1], args.profile)
         env.invalidate_all()
         mails = count(env, "mail.mail", []) - mails_before
         tracking = count(env, "mail.tracking.value", []) - tracking_before
