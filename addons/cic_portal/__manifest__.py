@@ -38,9 +38,11 @@
         "views/cic_service_templates.xml",
         "views/cic_public_document_templates.xml",
         "views/helpdesk_ticket_templates.xml",
+        "views/cic_audience_templates.xml",
+        "views/cic_transparency_templates.xml",
         "views/cic_portal_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/cic_portal_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "cic_portal/static/tests/tours/*.js",

@@ -2,3 +2,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import cic_portal
 from . import portal
+from . import audience
+from . import transparency

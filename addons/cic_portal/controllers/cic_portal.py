@@ -256,7 +256,6 @@ class CicPortalController(http.Controller):
             "complaint_type": _("Complaint type"),
             "original_number": _("Original request number"),
             "learned_date": _("Date I learned of the refusal / missing answer"),
-            "draft_reference": _("Draft act"),
         }
         for key, label in extras.items():
             if post.get(key):
@@ -282,8 +281,12 @@ class CicPortalController(http.Controller):
         channel = request.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False
         )
+        draft = self._chosen_draft(kind_def, post)
+        subject = post["subject"].strip()[:200]
+        if draft:
+            subject = f"{subject} ({draft.name})"[:200]
         vals = {
-            "name": post["subject"].strip()[:200],
+            "name": subject,
             "description": self._description_html(kind_def, post),
             "partner_id": partner.id,
             "partner_name": partner.name,
@@ -324,6 +327,18 @@ class CicPortalController(http.Controller):
                     "mimetype": mimetype,
                     "res_model": "helpdesk.ticket",
                     "res_id": ticket.id,
+                }
+            )
+        draft = self._chosen_draft(kind_def, post)
+        if draft:
+            # Narrow sudo: the recommendation lands in the Law 52 register,
+            # attached to the entry just registered for this citizen.
+            request.env["cic.transparency.recommendation"].sudo().create(
+                {
+                    "draft_id": draft.id,
+                    "author_id": partner.id,
+                    "text": post.get("message", ""),
+                    "ticket_id": ticket.id,
                 }
             )
         ticket._cic_create_fee_invoice()
@@ -368,12 +383,22 @@ class CicPortalController(http.Controller):
         }
 
     def _open_drafts(self):
+        """Drafts under consultation (sudo search restricted to published ones)."""
         if "cic.transparency.draft" not in request.env:
             return []
         return (
             request.env["cic.transparency.draft"]
             .sudo()
             .search([("state", "=", "published"), ("published_website", "=", True)])
+        )
+
+    def _chosen_draft(self, kind_def, post):
+        """The draft a recommendation is about, among those open to comments."""
+        if kind_def["procedure"] != "transparency_recommendation":
+            return None
+        drafts = self._open_drafts()
+        return drafts and drafts.filtered(
+            lambda d: str(d.id) == str(post.get("draft_id"))
         )
 
     def _submit(self, kind, kind_def, post, service=None):

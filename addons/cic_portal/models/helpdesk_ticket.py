@@ -170,6 +170,40 @@ class HelpdeskTicket(models.Model):
             invoice.action_post()
             ticket.cic_invoice_id = invoice
 
+    def _cic_register_fee_payment(
+        self, amount=None, date=None, channel="counter", reference=None, journal=None
+    ):
+        """Record a payment of the fee (counter, bank, Ghiseul.ro) and reconcile
+        it with the fee invoice; return the account.payment."""
+        self.ensure_one()
+        invoice = self.cic_invoice_id
+        if not invoice or invoice.payment_state in ("paid", "in_payment"):
+            raise UserError(
+                self.env._("The request %s has no fee left to pay.", self.display_name)
+            )
+        vals = {"amount": amount or invoice.amount_residual}
+        if date:
+            vals["payment_date"] = date
+        if reference:
+            vals["communication"] = reference
+        if journal:
+            vals["journal_id"] = journal.id
+        wizard = (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create(vals)
+        )
+        payment = wizard._create_payments()
+        payment.write(
+            {"cic_channel": channel, "cic_external_ref": reference or payment.name}
+        )
+        return payment
+
+    def action_cic_register_payment(self):
+        """Finance: the standard payment dialog on the fee invoice."""
+        self.ensure_one()
+        return self.cic_invoice_id.action_register_payment()
+
     def action_cic_create_fee_invoice(self):
         self._cic_create_fee_invoice()
         return self.action_cic_view_invoice()

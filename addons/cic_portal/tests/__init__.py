@@ -7,4 +7,6 @@ from . import test_portal_security
 from . import test_tracking
 from . import test_rating
 from . import test_public_pages
+from . import test_audience
+from . import test_transparency
 from . import test_tours

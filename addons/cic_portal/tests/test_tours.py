@@ -1,2 +1,81 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo.tests import tagged
+
+from .common import CicPortalHttpCase
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTours(CicPortalHttpCase):
+    def test_petition_without_account_and_tracking(self):
+        self.start_tour("/cic/form/petition", "cic_portal_petition_tour")
+        ticket = self._tickets("Tour petiție iluminat public")
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.cic_procedure_id, self.procedure_petition)
+
+    def test_foi_request_with_account_and_answer(self):
+        self.start_tour(
+            "/cic/form/foi_request", "cic_portal_foi_tour", login="cic_portal_a"
+        )
+        ticket = self._tickets("Tour 544 contracte de salubrizare")
+        self.assertEqual(ticket.partner_id, self.portal_a.partner_id)
+        answer = self.env["ir.attachment"].create(
+            {
+                "name": "raspuns-544.pdf",
+                "datas": base64.b64encode(b"%PDF-1.4 raspuns"),
+                "res_model": "helpdesk.ticket",
+                "res_id": ticket.id,
+            }
+        )
+        ticket.cic_released_attachment_ids = answer
+        self.start_tour("/my/requests", "cic_portal_answer_tour", login="cic_portal_a")
+
+    def test_pay_fee_and_download_document(self):
+        provider = self.env.ref("payment.payment_provider_demo")
+        provider.write({"state": "test", "is_published": True})
+        ticket = self._make_request(
+            self.portal_b.partner_id, service=self.fee_service, name="Tour certificat"
+        )
+        document = self.env["ir.attachment"].create(
+            {
+                "name": "certificat-urbanism.pdf",
+                "datas": base64.b64encode(b"%PDF-1.4 certificat"),
+                "res_model": "helpdesk.ticket",
+                "res_id": ticket.id,
+            }
+        )
+        ticket.cic_released_attachment_ids = document
+        self.start_tour("/my/requests", "cic_portal_payment_tour", login="cic_portal_b")
+        self.assertEqual(ticket.cic_fee_state, "paid")
+        self.assertEqual(ticket._cic_payments().cic_channel, "online")
+
+    def test_book_and_cancel_audience(self):
+        mayor = self.env["res.users"].create(
+            {"name": "Primar Tur", "login": "cic_portal_tour_mayor"}
+        )
+        official = self.env["cic.audience.official"].create(
+            {
+                "user_id": mayor.id,
+                "job_title": "Primar",
+                "published": True,
+                "slot_duration": 30,
+                "programme_line_ids": [
+                    (0, 0, {"dayofweek": str(day), "hour_from": 8, "hour_to": 16})
+                    for day in range(5)
+                ],
+            }
+        )
+        self.env["cic.audience.official"].search(
+            [("id", "!=", official.id), ("published", "=", True)]
+        ).published = False
+        self.start_tour(
+            "/cic/audience", "cic_portal_audience_tour", login="cic_portal_a"
+        )
+        audience = self.env["cic.audience.request"].search(
+            [("subject", "=", "Tour audiență teren agricol")]
+        )
+        self.assertEqual(audience.partner_id, self.portal_a.partner_id)
+        self.assertEqual(audience.state, "cancel")
+        self.assertEqual(audience.cancelled_by, "citizen")

@@ -54,12 +54,13 @@ class CicPaymentImport(models.TransientModel):
             value = f"{year}-{month}-{day}"
         return fields.Date.to_date(value)
 
-    def _find_invoice(self, reference):
+    def _find_ticket(self, reference):
+        """The request by its registration number, or by its fee invoice."""
         Ticket = self.env["helpdesk.ticket"]
         ticket = Ticket.search([("cic_registration_number", "=", reference)], limit=1)
-        if ticket.cic_invoice_id:
-            return ticket.cic_invoice_id
-        return self.env["account.move"].search(
+        if ticket:
+            return ticket
+        invoice = self.env["account.move"].search(
             [
                 ("move_type", "=", "out_invoice"),
                 ("cic_ticket_id", "!=", False),
@@ -69,28 +70,7 @@ class CicPaymentImport(models.TransientModel):
             ],
             limit=1,
         )
-
-    def _register_payment(self, invoice, row, amount):
-        wizard = (
-            self.env["account.payment.register"]
-            .with_context(active_model="account.move", active_ids=invoice.ids)
-            .create(
-                {
-                    "amount": amount,
-                    "payment_date": self._parse_date(row["date"]),
-                    "communication": row["reference"],
-                    **({"journal_id": self.journal_id.id} if self.journal_id else {}),
-                }
-            )
-        )
-        payments = wizard._create_payments()
-        payments.write(
-            {
-                "cic_channel": self.channel,
-                "cic_external_ref": row.get("transaction_id") or row["reference"],
-            }
-        )
-        return payments
+        return invoice.cic_ticket_id
 
     def action_import(self):
         self.ensure_one()
@@ -101,7 +81,8 @@ class CicPaymentImport(models.TransientModel):
             except ValueError:
                 unmatched.append(self.env._("line %s: invalid amount", line_no))
                 continue
-            invoice = self._find_invoice(row["reference"])
+            ticket = self._find_ticket(row["reference"])
+            invoice = ticket.cic_invoice_id
             if not invoice or invoice.payment_state in ("paid", "in_payment"):
                 unmatched.append(
                     self.env._(
@@ -114,7 +95,13 @@ class CicPaymentImport(models.TransientModel):
             if float_compare(amount, 0.0, precision_digits=2) <= 0:
                 unmatched.append(self.env._("line %s: invalid amount", line_no))
                 continue
-            self._register_payment(invoice, row, amount)
+            ticket._cic_register_fee_payment(
+                amount=amount,
+                date=self._parse_date(row["date"]),
+                channel=self.channel,
+                reference=row.get("transaction_id") or row["reference"],
+                journal=self.journal_id,
+            )
             matched.append(row["reference"])
         self.result = "\n".join(
             [self.env._("%s payments matched.", len(matched))] + unmatched
