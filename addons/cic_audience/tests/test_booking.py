@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+import psycopg2
+
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import mute_logger
 
 from .common import NEXT_TUESDAY, NOW, TUESDAY, CicAudienceCase, utc
 
@@ -163,3 +166,31 @@ class TestAudienceBooking(CicAudienceCase):
         self.assertEqual(len(wizard.slot_ids), 4)
         wizard.slot_ids.sorted("start")[-1].action_book()
         self.assertEqual(request.slot_start, utc(NEXT_TUESDAY, 9, 30))
+
+    def _force_slot(self, request, start, stop):
+        """Write a booking directly, without the Python checks."""
+        with (
+            self.assertRaises(psycopg2.errors.ExclusionViolation),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            request.write(
+                {
+                    "slot_start": start,
+                    "slot_stop": stop,
+                    "state": "scheduled",
+                    "seat": 1,
+                }
+            )
+            request.flush_recordset()
+
+    def test_database_refuses_double_booking(self):
+        """PostgreSQL itself refuses a second booking of the official's seat, or
+        of the room by another official at an overlapping time."""
+        first = self._book(self._request())
+        other = self._request(partner=self.citizen_2)
+        self._force_slot(other, first.slot_start, first.slot_stop)
+        self._force_slot(other, utc(TUESDAY, 8, 15), utc(TUESDAY, 8, 45))
+        deputy_request = self._request(official=self.deputy, partner=self.citizen_2)
+        deputy_request.room_id = self.room_mayor
+        self._force_slot(deputy_request, utc(TUESDAY, 8, 15), utc(TUESDAY, 8, 45))

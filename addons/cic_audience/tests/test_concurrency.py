@@ -6,6 +6,8 @@ they live in a company of their own and are removed at the end."""
 
 import threading
 
+from psycopg2 import errors
+
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
@@ -133,6 +135,9 @@ class TestAudienceConcurrency(TransactionCase):
             results[request_id] = "booked"
         except UserError as exc:
             results[request_id] = str(exc)
+        except (errors.SerializationFailure, errors.DeadlockDetected):
+            # Odoo's RPC layer retries these; the retry sees the slot taken.
+            results[request_id] = "retry"
         except Exception as exc:  # noqa: BLE001 - reported by the assertions
             results[request_id] = repr(exc)
 
@@ -149,7 +154,7 @@ class TestAudienceConcurrency(TransactionCase):
             thread.join(timeout=120)
         self.assertEqual(list(results.values()).count("booked"), 1, results)
         refused = [msg for msg in results.values() if msg != "booked"]
-        self.assertIn("already taken", refused[0])
+        self.assertTrue(refused[0] == "retry" or "already taken" in refused[0], results)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             requests = env["cic.audience.request"].browse(self.ids["requests"])
