@@ -41,12 +41,15 @@ def _query(dbname, sql, params=()):
 def scratch_db():
     name = f"cic_clean_{uuid.uuid4().hex[:8]}"
     yield name
-    with _connect("postgres") as cnx:
-        cnx.autocommit = True
+    cnx = _connect("postgres")
+    cnx.autocommit = True  # DROP DATABASE cannot run in a transaction block
+    try:
         with cnx.cursor() as cr:
             cr.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name))
             )
+    finally:
+        cnx.close()
 
 
 def _run(cmd, **kwargs):
