@@ -10,3 +10,4 @@ from . import cic_portal_throttle
 from . import helpdesk_ticket
 from . import account_move
 from . import account_payment
+from . import ir_http

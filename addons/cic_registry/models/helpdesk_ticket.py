@@ -37,7 +37,25 @@ AUDITED_FIELDS = (
     "cic_file_indicator",
     "cic_dispatch_date",
     "cic_legal_due_date",
+    # Legal workflow (fields of helpdesk_ticket_workflow.py and cic_audience):
+    # term start, extensions, forwarding, approvals, refusal, internal deadline.
+    "cic_term_start_date",
+    "cic_internal_due_date",
+    "cic_extension_days",
+    "cic_extension_date",
+    "cic_extension_reason",
+    "cic_extended_by_id",
+    "cic_forwarded_to_id",
+    "cic_forward_date",
+    "cic_department_approval_id",
+    "cic_department_approval_date",
+    "cic_head_approval_id",
+    "cic_head_approval_date",
+    "cic_foi_refusal_date",
 )
+# Computed deadlines: they change when the fields above change (an extension moves
+# the due date), so they are compared whenever an audited field is written.
+AUDITED_DEADLINES = ("cic_legal_due_date", "cic_internal_due_date")
 ELECTRONIC_CHANNELS = (
     "helpdesk_mgmt.helpdesk_ticket_channel_email",
     "helpdesk_mgmt.helpdesk_ticket_channel_web",
@@ -289,6 +307,9 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         self._cic_check_registration_write(vals)
         audited = [name for name in AUDITED_FIELDS if name in vals]
+        if audited:
+            audited += [name for name in AUDITED_DEADLINES if name not in audited]
+        audited = [name for name in audited if name in self._fields]
         old_values = {
             ticket: {name: ticket._cic_audit_value(name) for name in audited}
             for ticket in self.filtered("cic_registration_number")

@@ -320,8 +320,10 @@ class ResPartner(models.Model):
         return res
 
     # ------------------------------------------------------------ CNP read log
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields=fields, load=load)
+    def _read_format(self, fnames, load="_classic_read"):
+        # read(), search_read() and the web client's web_read() all end here:
+        # logging in read() alone let search_read over JSON-RPC go unlogged.
+        result = super()._read_format(fnames, load=load)
         if result and "cic_cnp" in result[0]:
             self.browse([row["id"] for row in result])._cic_log_cnp_access("read")
         return result
