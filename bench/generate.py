@@ -337,6 +337,9 @@ def generate(
             "cic_registration_number": "b.seq || '/' || to_char((b.reg AT TIME ZONE "
             "'UTC') AT TIME ZONE 'Europe/Bucharest', 'DD.MM.YYYY')",
             "cic_registration_shared": "false",
+            "cic_book_date": "((b.reg AT TIME ZONE 'UTC') AT TIME ZONE "
+            "'Europe/Bucharest')::date",
+            "cic_is_legacy": "false",
             "cic_legal_due_date": "b.due",
             "cic_internal_due_date": "b.due - 2",
             "cic_dispatch_date": "b.answered::date",

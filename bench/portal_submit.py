@@ -193,7 +193,7 @@ def main():
                     "peak_mb": peak,
                 }
                 level_rows.append(row)
-                all_errors += errors
+                all_errors += [(name, e) for e in errors]
             base = level_rows[0]["median_ms"]
             for row in level_rows:
                 row["ratio"] = (
@@ -205,15 +205,19 @@ def main():
     finally:
         server.stop()
     print_table(rows, STD_COLUMNS)
-    for message in sorted(set(all_errors))[:5]:
-        print(f"error: {message} (x{all_errors.count(message)})")
+    for name, message in sorted(set(all_errors))[:8]:
+        print(f"error in {name}: {message} (x{all_errors.count((name, message))})")
+    # The target is about the suite: errors of the OCA baseline are shown, not fatal.
+    cic_errors = [e for name, e in all_errors if name.startswith("CIC")]
     if not has_cic:
         result_line(
             "portal_submit", "INFO", "cic_portal not installed: OCA baseline only"
         )
         return 0
-    if all_errors:
-        result_line("portal_submit", "FAIL", f"{len(all_errors)} failed submissions")
+    if cic_errors:
+        result_line(
+            "portal_submit", "FAIL", f"{len(cic_errors)} failed CIC submissions"
+        )
         return 1
     ratios = ", ".join(
         f"x{r['case'].rsplit('x', 1)[1]}: {r['ratio']:.2f}"
