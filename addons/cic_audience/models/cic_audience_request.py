@@ -380,6 +380,9 @@ class CicAudienceRequest(models.Model):
                 number=self.cic_registration_number or "",
                 citizen=self.partner_id.name,
             ),
+            # Private: the citizen's name and matter are personal data; only the
+            # attendees see the details, the CIC sees them on the request.
+            "privacy": "private",
             "res_model_id": self.env["ir.model"]._get_id(self._name),
             "res_id": self.id,
         }

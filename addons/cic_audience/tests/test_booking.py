@@ -42,6 +42,7 @@ class TestAudienceBooking(CicAudienceCase):
         self.assertEqual(event.user_id, self.user_mayor)
         self.assertEqual(event.partner_ids, self.user_mayor.partner_id | self.citizen_1)
         self.assertIn(self.room_mayor.name, event.location)
+        self.assertEqual(event.privacy, "private")
         message = self._ics_messages(
             request, "cic_audience.mail_template_audience_confirmation"
         )
