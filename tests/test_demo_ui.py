@@ -10,7 +10,7 @@ APPS = {
     "helpdesk_mgmt.helpdesk_ticket_main_menu": "Registratură",
     "cic_audience.cic_audience_menu_root": "Audiențe",
     "cic_performance.menu_cic_performance_root": "Performanța CIC",
-    "cic_portal.menu_cic_portal_root": "Portalul cetățenilor",
+    "cic_portal.menu_cic_portal_root": "Portalul cetățeanului",
 }
 
 
