@@ -125,7 +125,7 @@ def xlsx_bytes(rows):
     return out.getvalue()
 
 
-def import_file(env, data, name):
+def import_file(env, data, name, profile=False):
     """Run the wizard on one file; return {phase: seconds} and the counts."""
     Wizard = env["cic.legacy.import"]
     timings = {}
@@ -139,8 +139,21 @@ def import_file(env, data, name):
     if wizard.error_count:
         wizard.skip_invalid = True
     mark = time.perf_counter()
+    if profile:
+        import cProfile
+        import io
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     wizard.action_import()
     env.cr.commit()
+    if profile:
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+        print(f"cProfile of the import step of {name} (cumulative, top 45):")
+        print("\n".join(x for x in out.getvalue().splitlines() if x.strip()))
     timings["import"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - start
     return (
@@ -154,6 +167,9 @@ def import_file(env, data, name):
 def main():
     parser = arg_parser(__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile the import step (top 45)"
+    )
     parser.add_argument(
         "--xlsx", action="store_true", help="also one .xlsx file of all rows"
     )
@@ -208,7 +224,9 @@ def main():
         rows_out, xls_rows, xls_seconds, created_all, errors_all = [], 0, 0.0, 0, 0
         memory = MemorySampler().start()
         for name, data, count in files:
-            timings, created, errors, partners = import_file(env, data, name)
+            timings, created, errors, partners = import_file(
+                env, data, name, profile=args.profile
+            )
             rows_out.append(
                 {
                     "case": name,
