@@ -4,3 +4,4 @@ from . import cic_portal
 from . import portal
 from . import audience
 from . import transparency
+from . import database
