@@ -11,3 +11,4 @@ from . import helpdesk_ticket
 from . import account_move
 from . import account_payment
 from . import ir_http
+from . import mail_mail
