@@ -61,3 +61,38 @@ class TestMailServerDown(TransactionCase):
         self.assertNotIn(invalid, retried)
         self.assertNotIn(old, retried)
         self.assertEqual(invalid.state, "exception")
+
+
+@tagged("post_install", "-at_install")
+class TestConfirmationSender(TransactionCase):
+    def test_visitor_confirmation_has_a_sender(self):
+        """A visitor's confirmation (access code) had no sender: the public user has
+        no e-mail and the template none either, so Odoo refused to send it
+        (mail_from_missing). It is sent from the institution's address."""
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .create(
+                {
+                    "name": "Confirmation sender",
+                    "description": "<p>x</p>",
+                    "partner_id": self.env["res.partner"]
+                    .create({"name": "Vizitator", "email": "viz@example.com"})
+                    .id,
+                    "cic_procedure_id": self.env.ref(
+                        "cic_registry.procedure_petition"
+                    ).id,
+                    "cic_portal_origin": True,
+                }
+            )
+        )
+        ticket._cic_assign_registration_number()
+        public = self.env.ref("base.public_user")
+        ticket.cic_portal_confirmation_sent = False
+        ticket.with_user(public).sudo()._cic_send_portal_confirmation()
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+        )
+        self.assertTrue(mails)
+        for mail in mails:
+            self.assertTrue(mail.email_from, "confirmation without a sender")
