@@ -27,6 +27,13 @@ class TestPortalForms(CicPortalHttpCase):
         page = self.url_open(response.headers["Location"])
         self.assertIn(ticket.cic_registration_number, page.text)
         self.assertIn(ticket.cic_access_code, page.text)
+        mail = self.env["mail.mail"].search(
+            [("email_to", "=", "ion.vasilescu@example.com")]
+        )
+        self.assertEqual(len(mail), 1, "one confirmation, no second acknowledgement")
+        self.assertIn(ticket.cic_registration_number, mail.subject)
+        self.assertIn(ticket.cic_access_code, mail.body_html)
+        self.assertTrue(ticket.cic_portal_confirmation_sent)
 
     def test_petition_requires_name_and_postal_address(self):
         """OG 27/2002 art. 7: no online petition without a postal address."""
