@@ -269,3 +269,38 @@ class TestPortalIdor(HttpCase):
             except Exception:  # noqa: BLE001 - a refusal is what we want
                 continue
             self.assertNotIn("Private answer for A", str(result))
+
+    def test_audience_requests_of_other_citizen(self):
+        mayor = self.env["res.users"].create(
+            {"name": "Primar IDOR", "login": "idor_mayor"}
+        )
+        official = self.env["cic.audience.official"].create(
+            {"user_id": mayor.id, "published": True}
+        )
+        audience = (
+            self.env["cic.audience.request"]
+            .sudo()
+            .create(
+                {
+                    "official_id": official.id,
+                    "partner_id": self.user_a.partner_id.id,
+                    "subject": SECRET_SUBJECT,
+                    "channel": "online",
+                }
+            )
+        )
+        for who in ("idor_b", "public"):
+            self.login(who)
+            self.assertRefusedLikeMissing("/my/audiences/{0}", audience.id)
+            if who == "public":
+                continue
+            page = self.url_open("/cic/track")
+            csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text)[1]
+            for audience_id in (audience.id, MISSING):
+                response = self.url_open(
+                    f"/my/audiences/{audience_id}/cancel",
+                    data={"csrf_token": csrf, "reason": "forged"},
+                    allow_redirects=False,
+                )
+                self.assertEqual(self.outcome(response), (303, "/my"))
+        self.assertEqual(audience.state, "draft")
