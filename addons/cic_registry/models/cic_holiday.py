@@ -32,18 +32,22 @@ class CicHoliday(models.Model):
         )
     ]
 
+    def _clear_calendar_caches(self):
+        """Holidays feed the cached calendar: drop the caches after a change."""
+        self.env.registry.clear_cache()
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        self.env.registry.clear_cache()
+        self._clear_calendar_caches()
         return records
 
     def write(self, vals):
         res = super().write(vals)
-        self.env.registry.clear_cache()
+        self._clear_calendar_caches()
         return res
 
     def unlink(self):
         res = super().unlink()
-        self.env.registry.clear_cache()
+        self._clear_calendar_caches()
         return res

@@ -219,3 +219,35 @@ class TestCalendar(CicRegistryCase):
         self.assertEqual(
             self.calendar.add_working_days(d(2026, 4, 9), 0), d(2026, 4, 9)
         )
+
+    def test_index_matches_day_by_day_walk(self):
+        """The cached working-day index gives the same deadlines as walking day by
+        day, across year ends, Easter, Pentecost and a bridge day; the batch
+        ``due_dates`` agrees with ``due_date``."""
+        self.add_bridge_day(d(2026, 8, 14))
+        terms = [
+            (d(2025, 12, 1) + datetime.timedelta(days=offset), days, mode)
+            for offset in range(0, 400, 3)
+            for days in (5, 10, 15, 30, 45)
+            for mode in ("free_days", "calendar", "working_days")
+        ]
+        walked = [
+            self.calendar._due_date_slow(start, days, mode, self.company)
+            if mode != "working_days"
+            else self._walk_working_days(start, days)
+            for start, days, mode in terms
+        ]
+        self.assertEqual(self.calendar.due_dates(terms, self.company), walked)
+        self.assertEqual(self.calendar.due_date(*terms[7], self.company), walked[7])
+
+    def test_terms_beyond_the_index_years(self):
+        # 1,000 working days reach past the cached years: the slow path answers.
+        far = self.calendar.due_date(d(2026, 1, 5), 1000, "working_days")
+        self.assertEqual(far, self._walk_working_days(d(2026, 1, 5), 1000))
+        self.assertTrue(self.calendar.is_working_day(far))
+
+    def _walk_working_days(self, day, n):
+        while n:
+            day += datetime.timedelta(days=1)
+            n -= self.calendar.is_working_day(day)
+        return day
