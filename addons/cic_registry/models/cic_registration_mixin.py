@@ -213,7 +213,8 @@ class CicRegistrationMixin(models.AbstractModel):
                 "ON CONFLICT (company_id, year) DO NOTHING",
                 company_id,
                 year,
-            )
+            ),
+            log_exceptions=False,  # conflicts are expected and handled by callers
         )
         cr.execute(
             SQL(
@@ -223,7 +224,8 @@ class CicRegistrationMixin(models.AbstractModel):
                 company_id,
                 year,
                 SQL(" NOWAIT") if nowait else SQL(),
-            )
+            ),
+            log_exceptions=False,
         )
         return cr.fetchone()[0]
 
@@ -246,7 +248,8 @@ class CicRegistrationMixin(models.AbstractModel):
                 "write_date = now() at time zone 'UTC' "
                 "WHERE id = %s RETURNING last_seq",
                 counter_id,
-            )
+            ),
+            log_exceptions=False,
         )
         seq = cr.fetchone()[0]
         self.env["cic.register.counter"].invalidate_model(["last_seq"])
@@ -262,7 +265,7 @@ class CicRegistrationMixin(models.AbstractModel):
                 ),
             }
         )
-        self.env.flush_all()
+        self.flush_recordset()
 
     def _cic_defer_registration(self):
         """Number these records right after the current transaction commits."""

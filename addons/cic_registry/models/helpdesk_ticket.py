@@ -66,6 +66,8 @@ class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "cic.registration.mixin"]
 
+    # Indexed: the citizens' lists and the petitioner's history filter on it.
+    partner_id = fields.Many2one(index=True)
     cic_procedure_id = fields.Many2one(
         "cic.procedure",
         string="Procedure",
@@ -278,7 +280,8 @@ class HelpdeskTicket(models.Model):
                 and ticket._cic_is_electronic()
             ):
                 continue
-            ticket.message_post_with_source(
+            # Queued for the mail cron rather than sent inside the registration.
+            ticket.with_context(mail_notify_force_send=False).message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
             )
