@@ -135,6 +135,15 @@ class CicKpiReport(models.Model):
         return SQL("NULL::%s", SQL(sql_type))
 
     @api.model
+    def _cic_unless_kpi_excluded(self, due_sql):
+        """No deadline for entries the registry excludes from the deadline KPI
+        (classed anonymous or identical, redirected: R-PET-2), so they count neither
+        in term, late nor overdue."""
+        if self._cic_ticket_field("cic_kpi_excluded") is None:
+            return due_sql
+        return SQL("CASE WHEN t.cic_kpi_excluded THEN NULL ELSE %s END", due_sql)
+
+    @api.model
     def _cic_answer_day_sql(self):
         """Answer day: the dispatch date of the register when set, else closing."""
         closed = self._cic_local_day(SQL("t.closed_date"))
@@ -226,8 +235,12 @@ class CicKpiReport(models.Model):
             procedure_id=procedure_id,
             registration=registration,
             answer=answer,
-            legal_due=self._cic_column_or_null("cic_legal_due_date", "date"),
-            target_due=self._cic_column_or_null("cic_internal_due_date", "date"),
+            legal_due=self._cic_unless_kpi_excluded(
+                self._cic_column_or_null("cic_legal_due_date", "date")
+            ),
+            target_due=self._cic_unless_kpi_excluded(
+                self._cic_column_or_null("cic_internal_due_date", "date")
+            ),
             incoming=self._cic_incoming_sql(),
             today=today,
             **flags,

@@ -183,3 +183,17 @@ class TestKpi(CicPerformanceCase):
         )
         self.assertEqual(kpi["complaints_544"], 1)
         self.assertEqual(kpi["entries"], 10)
+
+    def test_excluded_entries_have_no_deadline(self):
+        """Anonymous and identical petitions classed without answer (R-PET-2) are
+        left out of the answer-in-term figures."""
+        self.entry(d(2025, 3, 3), d(2025, 4, 3), answered=d(2025, 3, 20))
+        late = self.entry(d(2025, 3, 4), d(2025, 3, 10), answered=d(2025, 3, 25))
+        before = self.kpi(d(2025, 3, 1), d(2025, 3, 31))
+        self.assertEqual(before["in_term_pct"], 50.0)
+        late.sudo().write({"cic_closure_reason": "anonymous"})
+        self.assertTrue(late.cic_kpi_excluded)
+        self.env.flush_all()
+        after = self.kpi(d(2025, 3, 1), d(2025, 3, 31))
+        self.assertEqual(after["in_term_pct"], 100.0)
+        self.assertEqual(after["entries"], before["entries"])
