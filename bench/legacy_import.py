@@ -19,6 +19,7 @@ import sys
 import time
 
 from common import MemorySampler, arg_parser, banner, open_env, print_table, result_line
+from generate import FIRST, LAST
 
 TARGET_ROWS_PER_S = 2000
 XLS_MAX_ROWS = 65_535
@@ -33,30 +34,6 @@ HEADERS = [
     "Data expedierii",
     "Destinatar",
     "Indicativ dosar",
-]
-FIRST = [
-    "Ion",
-    "Maria",
-    "Andrei",
-    "Elena",
-    "Mihai",
-    "Ioana",
-    "Gheorghe",
-    "Ana",
-    "Vasile",
-    "Cristina",
-]
-LAST = [
-    "Popescu",
-    "Ionescu",
-    "Popa",
-    "Dumitru",
-    "Stan",
-    "Stoica",
-    "Gheorghe",
-    "Rusu",
-    "Munteanu",
-    "Matei",
 ]
 SUBJECTS = [
     "Cerere autorizație",
