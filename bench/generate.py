@@ -85,6 +85,23 @@ LAST = [
 ]
 
 
+def fit_columns(table, values, cols):
+    """Keep the ``values`` whose column exists; stop if a required column has no
+    value (the schema changed and the generator must be extended)."""
+    values = {k: v for k, v in values.items() if k in cols}
+    required = [
+        c
+        for c, (nullable, default) in cols.items()
+        if not nullable and default is None and c not in values and c != "id"
+    ]
+    if required:
+        raise SystemExit(
+            f"generate: {table} has new required columns {required}: extend "
+            f"generate.py"
+        )
+    return values
+
+
 def weighted_array(pairs):
     """A 100-slot array where each value appears ``weight`` times."""
     slots = []
@@ -143,17 +160,7 @@ def ensure_partners(cr, count):
         "autopost_bills": "'ask'",
         "cic_person_type": "'natural'",
     }
-    values = {k: v for k, v in values.items() if k in cols}
-    required = [
-        c
-        for c, (nullable, default) in cols.items()
-        if not nullable and default is None and c not in values and c != "id"
-    ]
-    if required:
-        raise SystemExit(
-            f"generate: res_partner has new required columns {required}: extend "
-            f"generate.py"
-        )
+    values = fit_columns("res_partner", values, cols)
     start = len(ids) + 1
     cr.execute(
         f"INSERT INTO res_partner ({', '.join(values)}) "
@@ -346,17 +353,7 @@ def generate(
             "cic_page_count": "1 + b.g %% 9",
             "cic_annex_count": "b.g %% 3",
         }
-        values = {k: v for k, v in values.items() if k in cols}
-        required = [
-            c
-            for c, (nullable, default) in cols.items()
-            if not nullable and default is None and c not in values and c != "id"
-        ]
-        if required:
-            raise SystemExit(
-                f"generate: helpdesk_ticket has new required columns {required}: "
-                f"extend generate.py"
-            )
+        values = fit_columns("helpdesk_ticket", values, cols)
         params["tag"] = hex(int(time.time()))[2:]
         cr.execute(
             f"INSERT INTO helpdesk_ticket ({', '.join(values)}) "
