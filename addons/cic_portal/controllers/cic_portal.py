@@ -19,6 +19,8 @@ from odoo.tools.misc import hash_sign, verify_hash_signed
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from .utils import attachment_download
+
 FORM_SCOPE = "cic_portal.form"
 ALLOWED_MIMETYPES = {
     "application/pdf",
@@ -497,13 +499,7 @@ class CicPortalController(http.Controller):
         attachment = service.sudo().form_attachment_ids.filtered(
             lambda a: a.id == attachment_id
         )
-        if not attachment:
-            raise request.not_found()
-        return (
-            request.env["ir.binary"]
-            ._get_stream_from(attachment)
-            .get_response(as_attachment=True)
-        )
+        return attachment_download(attachment)
 
     @http.route(
         "/cic/services/<string:slug>/apply",

@@ -10,6 +10,8 @@ from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.portal.controllers import portal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from .utils import attachment_download
+
 
 class CicHelpdeskTicketController(HelpdeskTicketController):
     @http.route("/ticket/close", type="http", auth="user")
@@ -195,13 +197,7 @@ class CicCustomerPortal(portal.CustomerPortal):
         if released and not ticket._cic_documents_released():
             return request.redirect(f"{ticket.get_portal_url()}&message=fee_unpaid")
         attachment = released or uploaded
-        if not attachment:
-            raise request.not_found()
-        return (
-            request.env["ir.binary"]
-            ._get_stream_from(attachment)
-            .get_response(as_attachment=True)
-        )
+        return attachment_download(attachment)
 
     @http.route(
         "/my/requests/<int:ticket_id>/payment/<int:payment_id>/receipt",
