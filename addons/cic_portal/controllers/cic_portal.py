@@ -221,6 +221,14 @@ class CicPortalController(http.Controller):
         user = request.env.user
         if not user._is_public():
             return user.partner_id
+        # Narrow sudo: visitors cannot create contacts; this creates exactly one,
+        # from the validated form, for the request being registered.
+        return request.env["res.partner"].sudo().create(
+            self._citizen_partner_vals(post)
+        )
+
+    def _citizen_partner_vals(self, post):
+        """Contact values (name, e-mail, phone, postal address) from the form."""
         name = f"{post['first_name'].strip()} {post['last_name'].strip()}"
         street = " ".join(
             p
@@ -246,9 +254,7 @@ class CicPortalController(http.Controller):
             "cic_person_type": "natural",
         }
         vals.update({k: v for k, v in extra.items() if k in partner_fields and v})
-        # Narrow sudo: visitors cannot create contacts; this creates exactly one,
-        # from the validated form, for the request being registered.
-        return request.env["res.partner"].sudo().create(vals)
+        return vals
 
     def _description_html(self, kind_def, post):
         _ = request.env._
