@@ -223,8 +223,8 @@ class CicPortalController(http.Controller):
             return user.partner_id
         # Narrow sudo: visitors cannot create contacts; this creates exactly one,
         # from the validated form, for the request being registered.
-        return request.env["res.partner"].sudo().create(
-            self._citizen_partner_vals(post)
+        return (
+            request.env["res.partner"].sudo().create(self._citizen_partner_vals(post))
         )
 
     def _citizen_partner_vals(self, post):
