@@ -36,6 +36,7 @@
         "views/account_payment_views.xml",
         "views/cic_payment_import_views.xml",
         "views/cic_service_templates.xml",
+        "views/cic_petitioner_templates.xml",
         "views/cic_public_document_templates.xml",
         "views/helpdesk_ticket_templates.xml",
         "views/cic_audience_templates.xml",
@@ -44,6 +45,9 @@
     ],
     "demo": ["demo/cic_portal_demo.xml"],
     "assets": {
+        "web.assets_frontend": [
+            "cic_portal/static/src/scss/cic_petitioner.scss",
+        ],
         "web.assets_tests": [
             "cic_portal/static/tests/tours/*.js",
         ],

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import cic_portal
 from . import portal
+from . import portal_identity
+from . import petitioner
 from . import audience
 from . import transparency
 from . import database

@@ -10,3 +10,4 @@ from . import test_public_pages
 from . import test_audience
 from . import test_transparency
 from . import test_tours
+from . import test_portal_identity
