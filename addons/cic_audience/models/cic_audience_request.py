@@ -15,6 +15,7 @@ BOOKED_STATES = ("scheduled", "done")
 PARAM_CANCEL_LIMIT = "cic_audience.cancel_limit_hours"
 PARAM_REMINDER = "cic_audience.reminder_hours"
 PARAM_REPEAT_DAYS = "cic_audience.repeat_days"
+AUDIENCE_CHANNEL = "cic_registry.helpdesk_ticket_channel_audience"
 
 
 class CicAudienceRequest(models.Model):
@@ -545,6 +546,9 @@ class CicAudienceRequest(models.Model):
             "description": description,
             "partner_id": self.partner_id.id,
             "cic_procedure_id": procedure.id,
+            "channel_id": self.env.ref(
+                "cic_registry.helpdesk_ticket_channel_audience"
+            ).id,
             "company_id": self.company_id.id,
             "cic_audience_request_id": self.id,
             "cic_term_start_date": self.audience_date

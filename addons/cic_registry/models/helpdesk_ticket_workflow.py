@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html2plaintext
 
 CLERK_GROUP = "cic_registry.group_cic_clerk"
 DEPARTMENT_HEAD_GROUP = "cic_registry.group_cic_department_head"
@@ -498,6 +499,24 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Constraints and onchanges
     # ------------------------------------------------------------------
+    @api.constrains("channel_id", "description", "cic_procedure_id")
+    def _check_cic_verbal_petition_written(self):
+        """A petition received by phone or at an audience is registered only once
+        it is written down (R-PET-1)."""
+        for ticket in self:
+            if (
+                ticket.channel_id.cic_verbal
+                and ticket.cic_procedure_id.code == "petition"
+                and not html2plaintext(ticket.description or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A petition received through %(channel)s is registered only "
+                        "after it is written down: fill in its content.",
+                        channel=ticket.channel_id.name,
+                    )
+                )
+
     @api.constrains(
         "cic_procedure_id",
         "partner_id",
