@@ -6,9 +6,11 @@ import datetime
 import io
 
 import openpyxl
+from reportlab.pdfgen import canvas
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools.pdf import PdfReader
 
 from .test_report_common import CicReportCase
 
@@ -148,3 +150,32 @@ class TestReportRegistryBook(CicReportCase):
         wizard.date_to = D(2024, 3, 1)
         with self.assertRaises(UserError):
             wizard._cic_document()
+
+    def test_pdf_has_page_numbers(self):
+        """Whatever wkhtmltopdf is installed, every page of the register is numbered
+        (stamped when the binary cannot render the layout's footer)."""
+        wizard = self._book()
+        wizard.action_compute()
+        report = self.env.ref("cic_registry.action_report_cic_registry_book")
+        self.assertTrue(report.cic_page_numbers)
+        pdf, fmt = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report, wizard.ids
+        )
+        self.assertEqual(fmt, "pdf")
+        reader = PdfReader(io.BytesIO(pdf), strict=False)
+        total = len(reader.pages)
+        text = reader.pages[total - 1].extract_text()
+        self.assertRegex(text, rf"Page:? ?{total} (of|/) ?{total}")
+
+    def test_stamp_numbers_each_page(self):
+        packet = io.BytesIO()
+        pages = canvas.Canvas(packet)
+        for number in range(3):
+            pages.drawString(100, 700, f"Body {number}")
+            pages.showPage()
+        pages.save()
+        stamped = self.env["ir.actions.report"]._cic_stamp_page_numbers(packet)
+        reader = PdfReader(stamped, strict=False)
+        self.assertEqual(len(reader.pages), 3)
+        self.assertIn("Page 2 of 3", reader.pages[1].extract_text())
+        self.assertIn("Body 1", reader.pages[1].extract_text())
