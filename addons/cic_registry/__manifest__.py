@@ -71,6 +71,8 @@
         "views/cic_report_transparency_views.xml",
         "views/cic_exofficio_item_views.xml",
         "wizard/cic_legacy_import_views.xml",
+        "data/helpdesk_ticket_channel_data.xml",
+        "views/cic_siruta_views.xml",
     ],
     "demo": [
         "demo/cic_registry_demo.xml",
@@ -78,6 +80,8 @@
         "demo/cic_nomenclator_demo.xml",
         "demo/cic_workflow_demo.xml",
         "demo/cic_report_demo.xml",
+        "demo/cic_siruta_demo.xml",
+        "demo/helpdesk_ticket_workflow_demo.xml",
     ],
     "installable": True,
     "application": True,

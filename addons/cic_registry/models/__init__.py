@@ -34,3 +34,7 @@ from . import cic_report_foi_line
 from . import cic_report_foi
 from . import cic_report_transparency
 from . import cic_exofficio_item
+from . import cic_siruta
+from . import res_partner_siruta
+from . import helpdesk_ticket_channel
+from . import ir_actions_report

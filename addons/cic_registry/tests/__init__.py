@@ -15,3 +15,5 @@ from . import test_report_registry_book
 from . import test_legacy_import
 from . import test_report_foi
 from . import test_report_transparency
+from . import test_siruta
+from . import test_channel_menus_demo
