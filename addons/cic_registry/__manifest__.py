@@ -83,6 +83,7 @@
         "demo/cic_siruta_demo.xml",
         "demo/helpdesk_ticket_workflow_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "installable": True,
     "application": True,
 }
