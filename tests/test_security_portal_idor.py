@@ -225,26 +225,57 @@ class TestPortalIdor(HttpCase):
             self.assertEqual(self.outcome(response), (303, "/my"))
         self.assertFalse(self.ticket_a.sudo().cic_rating_ids)
 
+    def close(self, ticket_id, csrf=None):
+        data = {"ticket_id": ticket_id, "stage_id": self.done_stage.id}
+        if csrf:
+            data["csrf_token"] = csrf
+        with mute_logger("odoo.http"):
+            return self.url_open("/ticket/close", data=data, allow_redirects=False)
+
+    def close_csrf_token(self):
+        """The CSRF token of the close button on the citizen's ticket page, which
+        must post (helpdesk_mgmt's button was a GET form)."""
+        page = self.url_open(f"/my/ticket/{self.ticket_a.id}", allow_redirects=False)
+        self.assertEqual(page.status_code, 200)
+        form = re.search(
+            r'<form[^>]*action="/ticket/close"[^>]*>(.*?)</form>', page.text, re.S
+        )
+        self.assertRegex(form.group(0), r'method="POST"')
+        return re.search(r'name="csrf_token" value="([^"]+)"', form.group(1)).group(1)
+
     def test_close_other_citizens_ticket(self):
         """helpdesk_mgmt's /ticket/close searched the ticket in sudo by id: citizen
-        B could close citizen A's registry entry (fixed in cic_portal)."""
+        B could close citizen A's registry entry, and it closed by GET, so a link in
+        an e-mail could close A's own entry (both fixed in cic_portal)."""
         stage_before = self.ticket_a.stage_id
-        self.login("idor_b")
-        refused = self.get(
+        self.login("idor_a")
+        self.close_csrf_token()  # the portal button is a POST form with the token
+        # A GET (a link, an image on another site) changes nothing: 405.
+        response = self.get(
             f"/ticket/close?ticket_id={self.ticket_a.id}&stage_id={self.done_stage.id}"
         )
-        absent = self.get(
-            f"/ticket/close?ticket_id={MISSING}&stage_id={self.done_stage.id}"
-        )
+        self.assertEqual(response.status_code, 405)
+        # A POST without the session's CSRF token (a form on another site): 400.
+        self.assertEqual(self.close(self.ticket_a.id).status_code, 400)
+        self.assertEqual(self.close(self.ticket_a.id, "forged-token").status_code, 400)
+        self.ticket_a.invalidate_recordset()
+        self.assertEqual(self.ticket_a.stage_id, stage_before)
+        # Citizen B, with his own valid token: refused like a missing id.
+        self.login("idor_b")
+        page = self.url_open("/cic/track")
+        csrf_b = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        refused = self.close(self.ticket_a.id, csrf_b)
+        absent = self.close(MISSING, csrf_b)
         self.assertEqual(
             self.outcome(refused, self.ticket_a.id), self.outcome(absent, MISSING)
         )
         self.ticket_a.invalidate_recordset()
         self.assertEqual(self.ticket_a.stage_id, stage_before)
-        # The owner still closes his own request from the portal.
+        # The owner closes his own request with the portal button (POST + token).
         self.login("idor_a")
-        self.get(
-            f"/ticket/close?ticket_id={self.ticket_a.id}&stage_id={self.done_stage.id}"
+        response = self.close(self.ticket_a.id, self.close_csrf_token())
+        self.assertEqual(
+            self.outcome(response), (302, f"/my/ticket/{self.ticket_a.id}")
         )
         self.ticket_a.invalidate_recordset()
         self.assertEqual(self.ticket_a.stage_id, self.done_stage)

@@ -39,6 +39,7 @@
         "views/cic_petitioner_templates.xml",
         "views/cic_public_document_templates.xml",
         "views/helpdesk_ticket_templates.xml",
+        "views/helpdesk_ticket_close_templates.xml",
         "views/cic_audience_templates.xml",
         "views/cic_transparency_templates.xml",
         "views/cic_portal_menus.xml",

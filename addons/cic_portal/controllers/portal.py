@@ -14,12 +14,17 @@ from .utils import attachment_download
 
 
 class CicHelpdeskTicketController(HelpdeskTicketController):
-    @http.route("/ticket/close", type="http", auth="user")
+    @http.route("/ticket/close", type="http", auth="user", methods=["POST"])
     def support_ticket_close(self, **kw):
         """helpdesk_mgmt finds the ticket in sudo by the id in the URL: any portal
         user could close anybody's registry entry, and the read-only auditor any
         entry. Only the citizen's own ticket, or one the employee may change, is
-        closed; any other id gets the same answer as a missing one."""
+        closed; any other id gets the same answer as a missing one.
+
+        helpdesk_mgmt also closes by GET, so a link in an e-mail or another site
+        could close the citizen's own entry: only a POST with the session's CSRF
+        token is accepted (the portal buttons send it, see
+        ``helpdesk_ticket_close_templates.xml``)."""
         try:
             ticket_id, stage_id = int(kw.get("ticket_id")), int(kw.get("stage_id"))
         except (TypeError, ValueError):
