@@ -305,3 +305,12 @@ class TestPortalLegalPerson(CicPortalHttpCase):
         self.assertNotIn(ticket.cic_registration_number, listing.text)
         page = self.url_open(f"/my/requests/{ticket.id}", allow_redirects=False)
         self.assertEqual(page.status_code, 303, "not the other citizen's request")
+
+    def test_tour_legal_person_petition(self):
+        self.start_tour("/cic/form/petition", "cic_portal_legal_petition_tour")
+        ticket = self._tickets("Tur petiție asociație")
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.partner_id.cic_cui, VALID_CUI)
+        self.assertEqual(ticket.partner_id.name, "Asociația Tur Bloc B2")
+        self.assertEqual(ticket.cic_represented_collective, "Locatarii blocului B2")
+        self.assertEqual(ticket.cic_representative_name, "Maria Reprezentanta")
