@@ -8,6 +8,10 @@ from . import cic_request_rating
 from . import cic_portal_submission
 from . import cic_portal_throttle
 from . import helpdesk_ticket
+from . import helpdesk_ticket_fee
+from . import cic_fee_table
+from . import cic_fee_table_line
+from . import res_company
 from . import helpdesk_ticket_petitioner
 from . import account_move
 from . import account_payment

@@ -151,11 +151,45 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Fees
     # ------------------------------------------------------------------
+    def _cic_fee_invoice_lines(self):
+        """(product, label, amount) of the fees owed on this request; empty when
+        nothing is owed. Extended for other fees (Law 544 copies)."""
+        self.ensure_one()
+        service = self.cic_service_id
+        return service._cic_fee_invoice_lines(self) if service else []
+
+    def _cic_fee_invoice_vals(self, partner, lines):
+        """Values of the customer invoice of `lines` (see _cic_fee_invoice_lines),
+        in the currency of local fees."""
+        self.ensure_one()
+        return {
+            "move_type": "out_invoice",
+            "partner_id": partner.id,
+            "company_id": self.company_id.id,
+            "currency_id": self.company_id._cic_fee_currency().id,
+            "cic_ticket_id": self.id,
+            "invoice_origin": self.cic_registration_number or self.name,
+            "invoice_line_ids": [
+                fields.Command.create(
+                    {
+                        "product_id": product.id,
+                        "name": label,
+                        "quantity": 1,
+                        "price_unit": amount,
+                        "tax_ids": [fields.Command.clear()],
+                    }
+                )
+                for product, label, amount in lines
+            ],
+        }
+
     def _cic_create_fee_invoice(self):
-        """Create and post the fee invoice of the service, once."""
+        """Create and post the fee invoice of the request, once."""
         for ticket in self:
-            service = ticket.cic_service_id
-            if ticket.cic_invoice_id or not service.has_fee:
+            if ticket.cic_invoice_id:
+                continue
+            lines = ticket._cic_fee_invoice_lines()
+            if not lines:
                 continue
             partner = ticket.partner_id
             if not partner:
@@ -164,8 +198,8 @@ class HelpdeskTicket(models.Model):
                 )
             invoice = (
                 self.env["account.move"]
-                .with_company(service.company_id)
-                .create(service._get_fee_invoice_vals(partner, ticket))
+                .with_company(ticket.company_id)
+                .create(ticket._cic_fee_invoice_vals(partner, lines))
             )
             invoice.action_post()
             ticket.cic_invoice_id = invoice

@@ -11,3 +11,5 @@ from . import test_audience
 from . import test_transparency
 from . import test_tours
 from . import test_portal_identity
+from . import test_fee_table
+from . import test_fee_targets
