@@ -307,6 +307,7 @@ class CicPortalController(http.Controller):
             vals["cic_service_id"] = service.id
             if service.department_id:
                 vals["team_id"] = service.department_id.id
+            vals.update(service._cic_portal_ticket_vals(post))
         return vals
 
     def _register(self, kind_def, post, token_uid, uploads, service=None):
@@ -413,6 +414,8 @@ class CicPortalController(http.Controller):
         _ = request.env._
         form_error = None
         errors = self._validate_form(kind_def, post)
+        if service:
+            errors.update(service._cic_portal_form_errors(post))
         uploads = []
         token_uid = None
         try:
