@@ -10,6 +10,7 @@ Bounded: ``derandomize=True`` and ``database=None`` make CI runs identical.
 import io
 import re
 import zipfile
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -215,11 +216,16 @@ class TestHostileInput(HttpCase):
             "/cic/documents/0/download",
             "/cic/services/%00/apply",
             "/cic/unknown%00page",
+        ):
+            response = self.url_open(url, allow_redirects=False)
+            self.assertIn(response.status_code, (303, 302, 404), url)
+        # Closing changes a ticket: POST only (with the CSRF token), never a GET.
+        for url in (
             "/ticket/close?ticket_id=abc&stage_id=1",
             "/ticket/close?ticket_id=1",
         ):
             response = self.url_open(url, allow_redirects=False)
-            self.assertIn(response.status_code, (303, 302, 404), url)
+            self.assertEqual(response.status_code, 405, url)
 
     def test_nul_characters(self):
         """PostgreSQL rejects NUL in text: cic_portal's ir.http drops them from the
@@ -254,7 +260,25 @@ class TestHostileInput(HttpCase):
             archive.writestr("payload.sh", "#!/bin/sh\necho owned\n")
         return buffer.getvalue()
 
+    @staticmethod
+    def office_file(kind):
+        """A minimal OOXML (``word``/``xl``) or OpenDocument (``odt``/``ods``) file,
+        as far as content sniffing goes."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            if kind in ("odt", "ods"):
+                subtype = "text" if kind == "odt" else "spreadsheet"
+                archive.writestr(
+                    "mimetype", "application/vnd.oasis.opendocument." + subtype
+                )
+                archive.writestr("content.xml", "<office:document-content/>")
+            else:
+                archive.writestr("[Content_Types].xml", "<Types/>")
+                archive.writestr(f"{kind}/document.xml", "<document/>")
+        return buffer.getvalue()
+
     def test_disguised_file_types(self):
+        ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".ljust(0x200, b"\0")
         disguised = {
             "scan.pdf": b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 200,
             "photo.png": b"<html><script>alert(1)</script></html>",
@@ -263,12 +287,63 @@ class TestHostileInput(HttpCase):
             "page.html": b"<html></html>",
             "archive.docx": self.zip_file(),  # a zip, not an office document
             "noextension": PDF,
+            # Allowed extension, allowed content type, but not the same one.
+            "notes.pdf": b"Plain text, not a PDF\n",
+            "document.png": PDF,
+            "sheet.docx": self.office_file("xl"),
+            "text.ods": self.office_file("odt"),
+            "word.xlsx": self.office_file("word"),
+            "old-word.pdf": ole + b"\xec\xa5\xc1\x00",
+            "photo.txt": b"\x89PNG\r\n\x1a\n" + b"\0" * 50,
+            "empty.txt": b"",
         }
         for name, content in disguised.items():
             with self.subTest(name=name):
                 response = self.assertRefusedUpload([("attachments", (name, content))])
                 self.assertIn('id="cic_form_error"', response.text)
                 self.assertIn(name.rsplit("/", 1)[-1], response.text)  # names it
+
+    def test_matching_file_types_accepted(self):
+        """Each office format under its own extension is accepted and stored with
+        the type of its content; a UTF-8 text whose first 1024 bytes end inside
+        a character (Odoo's guesser says octet-stream) is still text."""
+        ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".ljust(0x200, b"\0")
+        text = ("a" * 1023 + "ș la Țară\n").encode()
+        expected = {
+            "cerere.docx": (self.office_file("word"), "wordprocessingml.document"),
+            "tabel.XLSX": (self.office_file("xl"), "spreadsheetml.sheet"),
+            "scrisoare.odt": (self.office_file("odt"), "opendocument.text"),
+            "vechi.doc": (ole + b"\xec\xa5\xc1\x00", "application/msword"),
+            "nota.txt": (text, "text/plain"),
+        }
+        files = [("attachments", (name, data)) for name, (data, _t) in expected.items()]
+        response = self.submit(self.valid_data(subject="Office files"), files=files)
+        self.assertEqual(response.status_code, 303, response.text[:300])
+        ticket_id = int(re.search(r"/request/(\d+)/", response.headers["Location"])[1])
+        stored = {
+            attachment.name: attachment.mimetype
+            for attachment in self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket_id)])
+        }
+        self.assertEqual(set(stored), set(expected))
+        for name, (_data, mimetype) in expected.items():
+            self.assertTrue(stored[name].endswith(mimetype), (name, stored[name]))
+
+    def test_libmagic_zip_answer(self):
+        """With python-magic (the official image) the sniffer reads 1024 bytes and
+        may call an office document application/zip: the archive is looked into,
+        so a .docx is accepted and a plain zip named .docx still refused."""
+        with patch(
+            "odoo.addons.cic_portal.controllers.cic_portal.guess_mimetype",
+            lambda data, default=None: "application/zip",
+        ):
+            self.assertRefusedUpload([("attachments", ("a.docx", self.zip_file()))])
+            response = self.submit(
+                self.valid_data(subject="Magic"),
+                files=[("attachments", ("b.docx", self.office_file("word")))],
+            )
+        self.assertEqual(response.status_code, 303, response.text[:300])
 
     def test_path_tricks_in_file_names(self):
         names = [

@@ -13,7 +13,7 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 from odoo.tools import consteq, plaintext2html
-from odoo.tools.mimetypes import guess_mimetype
+from odoo.tools.mimetypes import _odoo_guess_mimetype, guess_mimetype
 from odoo.tools.misc import hash_sign, verify_hash_signed
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -22,21 +22,32 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 from .utils import attachment_download
 
 FORM_SCOPE = "cic_portal.form"
-ALLOWED_MIMETYPES = {
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
+# Uploads: extension -> the content types its bytes may be sniffed as; the first is
+# stored. guess_mimetype is Odoo's own guesser, or libmagic on the first 1024 bytes
+# when python-magic is installed (the official image has it), which may say
+# application/zip for an office document or CDFV2 for an old Word/Excel file.
+# The content must match the extension: a text file named .pdf is refused.
+OLE_MIMETYPES = (
     "application/msword",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.oasis.opendocument.text",
     "application/vnd.ms-excel",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.oasis.opendocument.spreadsheet",
-    "text/plain",
+    "application/CDFV2",
+    "application/x-ole-storage",
+)
+ALLOWED_UPLOADS = {
+    "pdf": ("application/pdf",),
+    "jpg": ("image/jpeg",),
+    "jpeg": ("image/jpeg",),
+    "png": ("image/png",),
+    "doc": ("application/msword", *OLE_MIMETYPES),
+    "xls": ("application/vnd.ms-excel", *OLE_MIMETYPES),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
+    "odt": ("application/vnd.oasis.opendocument.text",),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet",),
+    "txt": ("text/plain",),
 }
-ALLOWED_EXTENSIONS = {
-    "pdf", "jpg", "jpeg", "png", "doc", "docx", "odt", "xls", "xlsx", "ods", "txt",
-}  # fmt: skip
 MAX_FILES = 5
 DOCUMENTS_PER_PAGE = 20
 CODE_CLEAN_RE = re.compile(r"[^A-Z0-9]")
@@ -198,9 +209,25 @@ class CicPortalController(http.Controller):
                         size=max_mb,
                     )
                 )
-            extension = upload.filename.rsplit(".", 1)[-1].lower()
+            accepted = ALLOWED_UPLOADS.get(upload.filename.rsplit(".", 1)[-1].lower())
             mimetype = guess_mimetype(data, default="application/octet-stream")
-            if extension not in ALLOWED_EXTENSIONS or mimetype not in ALLOWED_MIMETYPES:
+            if mimetype in ("application/zip", "application/octet-stream"):
+                # libmagic reads only the first 1024 bytes: Odoo's own guesser
+                # looks inside archives (word/, xl/, an OpenDocument mimetype).
+                mimetype = _odoo_guess_mimetype(data)
+            if (
+                accepted == ALLOWED_UPLOADS["txt"]
+                and mimetype == "application/octet-stream"
+            ):
+                # Odoo's guesser decodes the first 1024 bytes only, and fails
+                # when they end inside a character (ș, ț are 2 bytes in UTF-8).
+                try:
+                    text = data.decode("utf-8")[:1024]
+                except UnicodeDecodeError:
+                    text = "\0"
+                if text and all(c >= " " or c in "\t\n\r" for c in text):
+                    mimetype = "text/plain"
+            if not accepted or mimetype not in accepted:
                 raise ValueError(
                     _(
                         "The file %s is not accepted: use PDF, images, office "
@@ -208,7 +235,7 @@ class CicPortalController(http.Controller):
                         upload.filename,
                     )
                 )
-            uploads.append((upload.filename, data, mimetype))
+            uploads.append((upload.filename, data, accepted[0]))
         return uploads
 
     # ------------------------------------------------------------------
