@@ -2,7 +2,8 @@
 full CNP leaves a row that no user can change.
 
 Gaps found and fixed in cic_registry: approvals, extensions, forwarding and the
-recomputed due dates were not audited; ``search_read`` (JSON-RPC) read CNPs unlogged.
+recomputed due dates were not audited; ``search_read`` (JSON-RPC) read CNPs unlogged,
+and so did grouping partners by their CNP.
 """
 
 from odoo import fields
@@ -183,4 +184,32 @@ class TestAuditTrail(TransactionCase):
     def test_masked_reads_are_not_logged(self):
         before = len(self.cnp_rows())
         self.partner.with_user(self.clerk).read(["name", "cic_cnp_masked"])
+        self.assertEqual(len(self.cnp_rows()), before)
+
+    def test_grouping_by_the_cnp_is_logged(self):
+        """Group labels and min/max/array_agg aggregates of ``cic_cnp`` show full
+        CNPs without a read: each way is logged; counting them is not."""
+        Partner = self.env["res.partner"].with_user(self.clerk)
+        domain = [("id", "=", self.partner.id)]
+        groupings = {
+            "read_group": lambda: Partner.read_group(domain, ["cic_cnp"], ["cic_cnp"]),
+            "web_read_group": lambda: Partner.web_read_group(
+                domain, ["cic_cnp"], ["cic_cnp"]
+            ),
+            "read_progress_bar": lambda: Partner.read_progress_bar(
+                domain, "cic_cnp", {"field": "active", "colors": {}}
+            ),
+            "max": lambda: Partner.read_group(domain, ["cic_cnp:max"], ["name"]),
+            "array_agg": lambda: Partner.read_group(
+                domain, ["cnps:array_agg(cic_cnp)"], ["name"]
+            ),
+        }
+        for how, group in groupings.items():
+            before = len(self.cnp_rows())
+            result = group()
+            self.assertIn(CNP, str(result), how)
+            self.assertEqual(len(self.cnp_rows()), before + 1, how)
+        before = len(self.cnp_rows())
+        result = Partner.read_group(domain, ["cic_cnp:count_distinct"], ["name"])
+        self.assertEqual(result[0]["cic_cnp"], 1)
         self.assertEqual(len(self.cnp_rows()), before)

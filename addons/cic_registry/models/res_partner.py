@@ -4,8 +4,9 @@
 
 The full CNP (`cic_cnp`) is readable only by CIC clerks and above (field `groups`);
 everybody else sees `cic_cnp_masked`. Every read of the full CNP through the ORM's
-`read()` (hence the web client) or an export is logged in `cic.cnp.access.log`
-(R-GDPR-1). Reads in superuser mode (internal computations) are not logged.
+`read()` (hence the web client), an export or a grouping by it is logged in
+`cic.cnp.access.log` (R-GDPR-1). Reads in superuser mode (internal computations) are
+not logged.
 """
 
 import re
@@ -332,6 +333,44 @@ class ResPartner(models.Model):
         result = super().export_data(fields_to_export)
         if any(path.split("/")[0] == "cic_cnp" for path in fields_to_export):
             self._cic_log_cnp_access("export")
+        return result
+
+    @api.model
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        # Grouping by the CNP (read_group, web_read_group, read_progress_bar) puts
+        # full CNPs in the group labels, and min/max/array_agg of it in the
+        # aggregates: log the partners whose CNP was revealed.
+        result = super()._read_group(
+            domain, groupby, aggregates, having, offset, limit, order
+        )
+        columns = [
+            index
+            for index, spec in enumerate([*groupby, *aggregates])
+            if spec.split(":")[0] == "cic_cnp"
+            and spec.split(":")[-1] not in ("count", "count_distinct")
+        ]
+        if columns and result and not self.env.su:
+            cnps = set()
+            for row in result:
+                for index in columns:
+                    value = row[index]
+                    cnps.update(value if isinstance(value, list) else [value])
+            cnps.discard(False)
+            cnps.discard(None)
+            if cnps:
+                partners = self.with_context(active_test=False).search(
+                    [("cic_cnp", "in", list(cnps))]
+                )
+                partners._cic_log_cnp_access("read")
         return result
 
     def _cic_log_cnp_access(self, access_type):
