@@ -19,7 +19,11 @@ class CicFeeTableLine(models.Model):
     _order = "table_id, service_id, fee_type, surface_from, id"
 
     table_id = fields.Many2one(
-        "cic.fee.table", required=True, ondelete="cascade", index=True
+        "cic.fee.table",
+        string="Fee table",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     company_id = fields.Many2one(related="table_id.company_id", store=True)
     year = fields.Integer(related="table_id.year", store=True)
@@ -29,6 +33,7 @@ class CicFeeTableLine(models.Model):
     )
     fee_type = fields.Selection(
         [("fee", "Fee"), ("urgency", "Urgency fee (taxa de urgență)")],
+        string="Fee type",
         required=True,
         default="fee",
     )

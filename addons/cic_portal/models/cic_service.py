@@ -100,6 +100,7 @@ class CicService(models.Model):
         "target is shortened. The legal due date never changes.",
     )
     urgency_fee_amount = fields.Monetary(
+        string="Urgency fee amount",
         currency_field="currency_id",
         help="Used when the fee table of the request's year has no urgency line "
         "for this service.",
