@@ -61,6 +61,7 @@ class TestPortalAccountIdentity(CicPortalHttpCase):
         self.assertEqual(partner.street, "Strada Lungă 3")
         page = self.url_open("/my/account")
         self.assertIn("163*******457", page.text)
+        self.assertIn("CNP salvat:", page.text, "Romanian website")
         self.assertNotIn(VALID_CNP, page.text, "the full CNP is never shown back")
         # Saving again with the field left empty keeps the CNP.
         response = self._post_account(cic_cnp="")
@@ -195,6 +196,8 @@ class TestPortalLegalPerson(CicPortalHttpCase):
             self.assertIn(f'for="{fid}"', page.text)
             self.assertIn(f'id="{fid}"', page.text)
         self.assertIn('type="radio"', page.text)
+        self.assertIn("Persoană fizică", page.text, "Romanian website")
+        self.assertIn("Persoană juridică", page.text)
         page = self.url_open("/cic/form/foi_request")
         self.assertIn('id="cic_org_cui"', page.text)
         self.assertNotIn('id="cic_represented_collective"', page.text)
