@@ -55,32 +55,45 @@ class HelpdeskTicket(models.Model):
                 ticket.cic_urgency_requested and ticket.cic_fee_state == "paid"
             )
 
-    @api.depends(
-        "cic_legal_due_date",
-        "cic_registration_date",
-        "cic_service_id.internal_target_days",
-        "cic_service_id.urgency_target_days",
-        "cic_urgency_paid",
-    )
+    # Not on the fee state nor on the service's settings: a payment or a change
+    # of configuration must not reset an internal due date the clerk has set.
+    @api.depends("cic_legal_due_date", "cic_registration_date", "cic_service_id")
     def _compute_cic_internal_due_date(self):
         """Service targets (R-POR-5) and the paid urgency (R-POR-6) only move the
         internal due date, never later than the legal due date."""
         res = super()._compute_cic_internal_due_date()
-        calendar = self.env["cic.calendar"]
         for ticket in self:
             service = ticket.cic_service_id
             days = service.internal_target_days
-            urgency_days = service.urgency_target_days
-            if ticket.cic_urgency_paid and urgency_days:
+            if ticket.cic_urgency_paid and service.urgency_target_days:
+                urgency_days = service.urgency_target_days
                 days = min(days, urgency_days) if days else urgency_days
-            start = calendar.local_date(ticket.cic_registration_date)
-            if not (days and start):
-                continue
-            target = calendar.add_working_days(start, days, company=ticket.company_id)
-            if ticket.cic_legal_due_date:
-                target = min(target, ticket.cic_legal_due_date)
-            ticket.cic_internal_due_date = target
+            target = ticket._cic_target_date(days)
+            if target:
+                ticket.cic_internal_due_date = target
         return res
+
+    def _cic_target_date(self, days):
+        """`days` working days after the registration, capped by the legal due
+        date; None without days or registration."""
+        self.ensure_one()
+        calendar = self.env["cic.calendar"]
+        start = calendar.local_date(self.cic_registration_date)
+        if not (days and start):
+            return None
+        target = calendar.add_working_days(start, days, company=self.company_id)
+        if self.cic_legal_due_date:
+            target = min(target, self.cic_legal_due_date)
+        return target
+
+    def _cic_apply_urgency_target(self):
+        """The urgency fee is paid (R-POR-6): shorten the internal due date to the
+        service's urgency target. The legal due date is not touched."""
+        for ticket in self.filtered("cic_urgency_requested"):
+            target = ticket._cic_target_date(ticket.cic_service_id.urgency_target_days)
+            current = ticket.cic_internal_due_date
+            if target and (not current or target < current):
+                ticket.cic_internal_due_date = target
 
     @api.depends("closed_date", "cic_service_id.validity_days")
     def _compute_cic_issue_date(self):

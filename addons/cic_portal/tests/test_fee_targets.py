@@ -110,6 +110,15 @@ class TestFeeTargets(CicPortalCommon, TransactionCase):
         self.assertEqual(urgent.cic_is_overdue, normal.cic_is_overdue)
         self.assertEqual(self.caf.term_days, self.procedure_service.term_days)
 
+    def test_payment_keeps_internal_date_set_by_clerk(self):
+        """Paying a fee without urgency leaves the clerk's internal due date."""
+        ticket = self._request(service=self.fee_service)
+        clerk_date = date(2026, 3, 4)
+        ticket.cic_internal_due_date = clerk_date
+        self._pay(ticket.cic_invoice_id)
+        self.assertEqual(ticket.cic_fee_state, "paid")
+        self.assertEqual(ticket.cic_internal_due_date, clerk_date)
+
     def test_urgency_not_offered_is_not_charged(self):
         self.caf.urgency_available = False
         urgent = self._request(urgency=True)
