@@ -104,3 +104,23 @@ class TestWorkflowDemo(TransactionCase):
         partner = self.env.ref("cic_registry.partner_vasile_moldovan")
         self.assertEqual(partner.cic_siruta_id.code, 1703)
         self.assertEqual(partner.state_id, self.env.ref("base.RO_AB"))
+
+    def test_demo_numbers_follow_registration_dates(self):
+        """In the demo register, as in a real one, a later number never has an
+        earlier registration date (answers sharing their entry's number aside)."""
+        self.env.cr.execute(
+            """
+            SELECT cic_registration_year, cic_registration_seq, cic_registration_date
+              FROM helpdesk_ticket
+             WHERE cic_registration_seq IS NOT NULL
+               AND NOT COALESCE(cic_registration_shared, FALSE)
+               AND company_id = %s
+             ORDER BY cic_registration_year, cic_registration_seq
+            """,
+            [self.env.company.id],
+        )
+        previous = None
+        for year, seq, registered in self.env.cr.fetchall():
+            if previous and previous[0] == year:
+                self.assertGreaterEqual(registered, previous[1], f"{seq}/{year}")
+            previous = (year, registered)
