@@ -28,8 +28,9 @@ class CicFeeTableLine(models.Model):
     company_id = fields.Many2one(related="table_id.company_id", store=True)
     year = fields.Integer(related="table_id.year", store=True)
     currency_id = fields.Many2one(related="table_id.currency_id")
+    # restrict: the tables of past years document what was charged.
     service_id = fields.Many2one(
-        "cic.service", required=True, ondelete="cascade", index=True
+        "cic.service", required=True, ondelete="restrict", index=True
     )
     fee_type = fields.Selection(
         [("fee", "Fee"), ("urgency", "Urgency fee (taxa de urgență)")],
