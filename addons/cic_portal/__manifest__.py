@@ -35,6 +35,7 @@
         "views/cic_request_rating_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_petitioner_views.xml",
+        "views/cic_audience_request_petitioner_views.xml",
         "views/account_payment_views.xml",
         "views/cic_payment_import_views.xml",
         "views/cic_service_templates.xml",

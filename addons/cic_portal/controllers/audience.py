@@ -79,6 +79,8 @@ class CicAudiencePortal(portal.CustomerPortal):
             )
         elif not post.get("consent"):
             error = _("Consent to the privacy notice is required.")
+        else:
+            error = self._cic_audience_identity_error(post)
         if not error:
             try:
                 token_uid = CicPortalController()._check_form_token(
@@ -99,6 +101,19 @@ class CicAudiencePortal(portal.CustomerPortal):
             return request.render("cic_portal.cic_audience_page", values)
         return request.redirect(f"/my/audiences/{audience.id}")
 
+    def _cic_audience_identity_error(self, post):
+        """Message refusing the requester's identity data, or "" when accepted."""
+        return ""
+
+    def _cic_audience_vals(self, official, subject, post):
+        return {
+            "official_id": official.id,
+            "partner_id": request.env.user.partner_id.id,
+            "subject": subject.strip()[:200],
+            "description": (post.get("description") or "").strip(),
+            "channel": "online",
+        }
+
     def _cic_book(self, official, slot, subject, post, token_uid):
         Submission = request.env["cic.portal.submission"].sudo()
         previous = Submission.search([("token", "=", token_uid)], limit=1)
@@ -115,15 +130,7 @@ class CicAudiencePortal(portal.CustomerPortal):
             audience = (
                 request.env["cic.audience.request"]
                 .sudo()
-                .create(
-                    {
-                        "official_id": official.id,
-                        "partner_id": request.env.user.partner_id.id,
-                        "subject": subject.strip()[:200],
-                        "description": (post.get("description") or "").strip(),
-                        "channel": "online",
-                    }
-                )
+                .create(self._cic_audience_vals(official, subject, post))
             )
             audience._cic_book_slot(start)
             Submission.create(

@@ -7,85 +7,86 @@ legally constituted organisation. For an organisation the form requires its name
 and CUI (validated like the registry's contacts) and, for petitions, the
 collective it represents; the first and last name become the representative's.
 The organisation is the registry entry's petitioner: an existing contact with the
-same CUI is reused, otherwise one is created.
+same CUI is reused, otherwise one is created. An audience is still requested by
+the citizen who attends; the organisation he represents is recorded on it.
 """
 
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
+from .audience import CicAudiencePortal
 from .cic_portal import CicPortalController
+
+ORGANISATION_FIELDS = ["org_name", "org_cui"]
+
+
+def _organisation_errors(post, required, labels):
+    """{field: message} for the organisation block of a form."""
+    _ = request.env._
+    errors = {}
+    for name in required:
+        if not (post.get(name) or "").strip():
+            errors[name] = _("%s is required.", labels[name])
+    if "org_cui" not in errors:
+        try:
+            request.env["res.partner"]._cic_normalize_cui(post["org_cui"])
+        except ValidationError as exc:
+            errors["org_cui"] = exc.args[0]
+    return errors
+
+
+def _organisation_labels():
+    _ = request.env._
+    return {
+        "org_name": _("Organisation name"),
+        "org_cui": _("CUI (fiscal identification code)"),
+        "represented_collective": _("Represented collective"),
+    }
+
+
+def _is_legal(post):
+    return (post or {}).get("person_type") == "legal"
+
+
+def _organisation(post, vals=None):
+    """The organisation named by a validated form (matched by CUI)."""
+    # Narrow sudo: citizens and visitors can neither search contacts by CUI nor
+    # create them; only the organisation with the validated CUI is looked up,
+    # and an existing one is reused unchanged.
+    return (
+        request.env["res.partner"]
+        .sudo()
+        ._cic_portal_organisation(post["org_name"], post["org_cui"], vals)
+    )
 
 
 class CicPetitionerController(CicPortalController):
     @staticmethod
-    def _cic_is_legal(post):
-        return (post or {}).get("person_type") == "legal"
-
-    @staticmethod
     def _cic_legal_required(kind_def):
         """Fields required when an organisation files the form."""
-        required = ["org_name", "org_cui"]
+        required = list(ORGANISATION_FIELDS)
         if kind_def["procedure"] == "petition":
             required.append("represented_collective")
         return required
 
     def _field_labels(self):
-        _ = request.env._
-        labels = super()._field_labels()
-        labels.update(
-            {
-                "org_name": _("Organisation name"),
-                "org_cui": _("CUI (fiscal identification code)"),
-                "represented_collective": _("Represented collective"),
-            }
-        )
-        return labels
+        return {**super()._field_labels(), **_organisation_labels()}
 
     def _validate_form(self, kind_def, post):
         errors = super()._validate_form(kind_def, post)
-        if not self._cic_is_legal(post):
-            return errors
-        _ = request.env._
-        labels = self._field_labels()
-        for name in self._cic_legal_required(kind_def):
-            if not (post.get(name) or "").strip():
-                errors[name] = _("%s is required.", labels[name])
-        if "org_cui" not in errors:
-            try:
-                request.env["res.partner"]._cic_normalize_cui(post["org_cui"])
-            except ValidationError as exc:
-                errors["org_cui"] = exc.args[0]
+        if _is_legal(post):
+            required = self._cic_legal_required(kind_def)
+            errors.update(_organisation_errors(post, required, self._field_labels()))
         return errors
 
     def _get_citizen_partner(self, post):
-        if not self._cic_is_legal(post):
+        if not _is_legal(post):
             return super()._get_citizen_partner(post)
-        # Narrow sudo: citizens and visitors can neither search contacts by CUI
-        # nor create them; only the organisation with the validated CUI is
-        # looked up, and an existing one is reused unchanged.
-        Partner = request.env["res.partner"].sudo()
-        cui, _vat_payer = Partner._cic_normalize_cui(post["org_cui"])
-        organisation = Partner.search(
-            [("cic_cui", "=", cui), ("cic_person_type", "=", "legal")],
-            order="id",
-            limit=1,
-        )
-        if organisation:
-            return organisation.commercial_partner_id
-        vals = self._citizen_partner_vals(post)
-        vals.update(
-            {
-                "name": post["org_name"].strip(),
-                "is_company": True,
-                "cic_person_type": "legal",
-                "cic_cui": post["org_cui"],
-            }
-        )
-        return Partner.create(vals)
+        return _organisation(post, self._citizen_partner_vals(post))
 
     def _prepare_ticket_vals(self, kind_def, post, partner, service=None):
         vals = super()._prepare_ticket_vals(kind_def, post, partner, service)
-        if not self._cic_is_legal(post):
+        if not _is_legal(post):
             return vals
         vals.update(
             {
@@ -113,3 +114,18 @@ class CicPetitionerController(CicPortalController):
         form.setdefault("person_type", "natural")
         values["legal_required"] = self._cic_legal_required(kind_def)
         return values
+
+
+class CicAudiencePetitioner(CicAudiencePortal):
+    def _cic_audience_identity_error(self, post):
+        error = super()._cic_audience_identity_error(post)
+        if error or not _is_legal(post):
+            return error
+        errors = _organisation_errors(post, ORGANISATION_FIELDS, _organisation_labels())
+        return next(iter(errors.values()), "")
+
+    def _cic_audience_vals(self, official, subject, post):
+        vals = super()._cic_audience_vals(official, subject, post)
+        if _is_legal(post):
+            vals["cic_organisation_id"] = _organisation(post).id
+        return vals

@@ -13,6 +13,8 @@ from . import cic_fee_table
 from . import cic_fee_table_line
 from . import res_company
 from . import helpdesk_ticket_petitioner
+from . import cic_audience_request_petitioner
+from . import res_partner
 from . import account_move
 from . import account_payment
 from . import ir_http

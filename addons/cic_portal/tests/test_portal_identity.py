@@ -317,3 +317,70 @@ class TestPortalLegalPerson(CicPortalHttpCase):
         self.assertEqual(ticket.partner_id.name, "Asociația Tur Bloc B2")
         self.assertEqual(ticket.cic_represented_collective, "Locatarii blocului B2")
         self.assertEqual(ticket.cic_representative_name, "Maria Reprezentanta")
+
+
+@tagged("post_install", "-at_install")
+class TestAudienceLegalPerson(CicPortalHttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        mayor = cls.env["res.users"].create(
+            {"name": "Primar Test Identitate", "login": "cic_portal_ident_mayor"}
+        )
+        cls.official = cls.env["cic.audience.official"].create(
+            {
+                "user_id": mayor.id,
+                "published": True,
+                "slot_duration": 30,
+                "programme_line_ids": [
+                    (0, 0, {"dayofweek": str(day), "hour_from": 8, "hour_to": 16})
+                    for day in range(5)
+                ],
+            }
+        )
+
+    def _book(self, subject, **overrides):
+        page = self.url_open(f"/cic/audience?official_id={self.official.id}")
+        self.assertIn('for="cic_person_type_legal"', page.text)
+        self.assertIn('id="cic_org_cui"', page.text)
+        token = re.search(r'name="form_token" value="([^"]+)"', page.text).group(1)
+        slot = re.search(r'name="slot"[^>]*value="([^"]+)"', page.text).group(1)
+        data = {
+            "csrf_token": self._csrf(),
+            "form_token": token,
+            "official_id": self.official.id,
+            "slot": slot,
+            "subject": subject,
+            "consent": "1",
+            "person_type": "legal",
+            "org_name": "Asociația Crescătorilor de Albine",
+            "org_cui": VALID_CUI,
+        }
+        data.update(overrides)
+        return self.url_open("/cic/audience/book", data=data, allow_redirects=False)
+
+    def _audiences(self, subject):
+        return self.env["cic.audience.request"].search([("subject", "=", subject)])
+
+    def test_audience_for_organisation(self):
+        self.authenticate("cic_portal_a", "cic_portal_a")
+        response = self._book("Audiență asociație apicultori")
+        self.assertEqual(response.status_code, 303)
+        audience = self._audiences("Audiență asociație apicultori")
+        self.assertEqual(audience.partner_id, self.portal_a.partner_id)
+        self.assertEqual(audience.cic_organisation_id.cic_cui, VALID_CUI)
+        self.assertEqual(audience.cic_organisation_id.cic_person_type, "legal")
+        self.assertEqual(audience.state, "scheduled")
+
+    def test_audience_invalid_cui_books_nothing(self):
+        self.authenticate("cic_portal_a", "cic_portal_a")
+        Partner = self.env["res.partner"].sudo()
+        partners = Partner.search_count([])
+        response = self._book("Audiență CUI greșit", org_cui="13548147")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("CUI-ul 13548147 nu este valid", response.text)
+        self.assertFalse(self._audiences("Audiență CUI greșit"))
+        self.assertEqual(Partner.search_count([]), partners)
+        response = self._book("Audiență fără denumire", org_name="")
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(self._audiences("Audiență fără denumire"))
