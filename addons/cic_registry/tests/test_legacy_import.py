@@ -15,6 +15,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..wizard.cic_legacy_import import CREATE_CONTEXT
 from ..wizard.cic_legacy_import_reader import suggest_mapping
 from .test_report_common import CicReportCase
 
@@ -403,3 +404,87 @@ class TestLegacyImport(CicReportCase):
         wizard.action_import()
         self.assertEqual(wizard.created_count, 200)
         self.assertEqual(wizard.partner_created_count, 7)
+
+    def _stored_differences(self, bulk, orm, skip):
+        """Stored fields whose values differ between two records."""
+        differences = {}
+        for name, field in bulk._fields.items():
+            if not (field.store and field.column_type) or name in skip:
+                continue
+            if bulk[name] != orm[name]:
+                differences[name] = (bulk[name], orm[name])
+        return differences
+
+    def test_bulk_insert_gives_what_create_gives(self):
+        """The bulk path (SQL INSERT, computed fields on new records grouped by their
+        dependencies) stores what create() stores for the same values: entries and
+        petitioners."""
+        wizard = self._import(
+            xlsx_bytes(valid_rows()), procedure_id=self.procedure["petition"].id
+        )
+        entries = self._legacy()
+        common = {
+            "company_id": self.company.id,
+            "cic_procedure_id": self.procedure["petition"].id,
+            "stage_id": wizard._cic_closed_stage().id,
+        }
+        given = wizard._cic_entry_vals(
+            {"legacy_number": "1", "legacy_date": D(2025, 1, 3)},
+            {},
+            {},
+            {},
+            "hash",
+            common,
+        )
+        tickets = self.env["helpdesk.ticket"].with_context(**CREATE_CONTEXT)
+        skip = {
+            "id",
+            "number",
+            "cic_legacy_number",
+            "cic_access_code",
+            "create_date",
+            "write_date",
+            "last_stage_update",
+        }
+        for entry in entries:
+            vals = {
+                name: entry._fields[name].convert_to_write(entry[name], entry)
+                for name in given
+            }
+            vals.update(cic_legacy_number=f"9{entry.cic_legacy_number}", number="orm")
+            orm = tickets.create(vals)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            self.assertEqual(self._stored_differences(entry, orm, skip), {})
+            self.assertTrue(entry.cic_access_code)
+        # Every entry has its own access code (a default evaluated per row).
+        self.assertEqual(len(set(entries.mapped("cic_access_code"))), len(entries))
+        partners = entries.partner_id | entries.cic_recipient_id
+        self.assertEqual(len(partners), 3)
+        for partner in partners.sudo():
+            vals = {
+                "name": partner.name,
+                "street": partner.street,
+                "is_company": partner.is_company,
+                "cic_cnp": partner.cic_cnp,
+                "cic_cui": partner.cic_cui,
+            }
+            orm = self.env["res.partner"].sudo().create(vals)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            self.assertEqual(partner.commercial_partner_id, partner)
+            self.assertEqual(
+                self._stored_differences(
+                    partner,
+                    orm,
+                    {
+                        "id",
+                        "create_date",
+                        "write_date",
+                        "commercial_partner_id",
+                        "cic_cnp",
+                        "calendar_last_notif_ack",  # default: now
+                    },
+                ),
+                {},
+            )

@@ -18,6 +18,7 @@
 import base64
 import csv
 import datetime
+import functools
 import hashlib
 import io
 import json
@@ -28,7 +29,9 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .cic_legacy_import_bulk import bulk_insert
 from .cic_legacy_import_reader import (
+    OLE2_MAGIC,
     CellError,
     LegacyFileError,
     normalize_header,
@@ -40,7 +43,7 @@ from .cic_legacy_import_reader import (
     to_text,
 )
 
-BATCH_SIZE = 1000
+BATCH_SIZE = 5000
 PREVIEW_ERRORS = 200
 DATE_TARGETS = ("legacy_date", "sender_date", "dispatch_date")
 COUNT_TARGETS = ("page_count", "annex_count")
@@ -52,6 +55,13 @@ CREATE_CONTEXT = {
     "mail_auto_subscribe_no_notify": True,
     "cic_legacy_import": True,
 }
+# The last sheet read by this worker process, by SHA-256 of the file: the Read step
+# parses the whole sheet (xlrd cannot stop after the header) and the Validate step
+# that follows on the same worker reuses it instead of parsing it again. Rows are
+# never modified in place.
+_LAST_SHEET = {}
+# Names and addresses repeat from row to row: normalise each distinct text once.
+_norm = functools.lru_cache(maxsize=262_144)(normalize_header)
 
 
 class CicLegacyImport(models.TransientModel):
@@ -124,10 +134,25 @@ class CicLegacyImport(models.TransientModel):
                 "(it may be damaged)."
             ),
         }
+        data = self._cic_file_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if _LAST_SHEET.get("digest") == digest:
+            headers, rows = _LAST_SHEET["sheet"]
+            if not limit:
+                _LAST_SHEET.clear()  # the Validate step is the last reader
+            return headers, rows[: limit - 1] if limit else rows
+        # .xlsx is streamed (the header costs two lines); .xls is parsed whole.
+        whole = data[:8] == OLE2_MAGIC
         try:
-            return read_sheet(self._cic_file_bytes(), self.file_name, limit=limit)
+            headers, rows = read_sheet(
+                data, self.file_name, limit=None if whole else limit
+            )
         except LegacyFileError as exc:
             raise UserError(messages.get(exc.args[0], messages["format"])) from exc
+        if whole and limit:
+            _LAST_SHEET.update(digest=digest, sheet=(headers, rows))
+            return headers, rows[: limit - 1]
+        return headers, rows
 
     def action_read(self):
         """Read the header and suggest the column mapping."""
@@ -198,12 +223,21 @@ class CicLegacyImport(models.TransientModel):
             "not_count": _("not a whole number"),
         }
 
-    def _cic_parse_row(self, row, mapping, headers):
+    def _cic_parse_context(self):
+        """What every row's checks need, computed once per validation."""
+        return {
+            "messages": self._cic_cell_messages(),
+            "partner": self.env["res.partner"],
+            "today": self.env["cic.calendar"].today(),
+        }
+
+    def _cic_parse_row(self, row, mapping, headers, context=None):
         """Return (values, errors) for one row: values keyed by target."""
         values, errors = {}, []
-        messages = self._cic_cell_messages()
-        partner_model = self.env["res.partner"]
-        today = self.env["cic.calendar"].today()
+        context = context or self._cic_parse_context()
+        messages = context["messages"]
+        partner_model = context["partner"]
+        today = context["today"]
         for target, index in mapping.items():
             cell = row[index] if index < len(row) else None
             header = headers[index] if index < len(headers) else str(index + 1)
@@ -243,9 +277,12 @@ class CicLegacyImport(models.TransientModel):
         self.env["helpdesk.ticket"].flush_model(
             ["cic_legacy_year", "cic_legacy_number", "cic_is_legacy", "company_id"]
         )
+        # "cic_legacy_number IS NOT NULL" lets PostgreSQL use the partial index of
+        # the legacy numbers instead of reading the whole register.
         self.env.cr.execute(
             "SELECT cic_legacy_year, cic_legacy_number FROM helpdesk_ticket "
-            "WHERE cic_is_legacy AND company_id = %s",
+            "WHERE cic_legacy_number IS NOT NULL AND cic_is_legacy "
+            "AND company_id = %s",
             [self.company_id.id],
         )
         return set(self.env.cr.fetchall())
@@ -259,11 +296,12 @@ class CicLegacyImport(models.TransientModel):
         existing = self._cic_existing_keys()
         parsed, errors, seen = [], [], {}
         existing_count = 0
+        context = self._cic_parse_context()
         for offset, row in enumerate(rows):
             line = offset + 2  # the header is line 1
             if not any(v not in (None, "") for v in row):
                 continue
-            values, row_errors = self._cic_parse_row(row, mapping, headers)
+            values, row_errors = self._cic_parse_row(row, mapping, headers, context)
             errors.extend((line, *error) for error in row_errors)
             if row_errors:
                 continue
@@ -425,11 +463,13 @@ class CicLegacyImport(models.TransientModel):
 
     @api.model
     def _cic_norm(self, text):
-        return normalize_header(text)
+        return _norm(text or "")
 
-    def _cic_partner_index(self):
+    def _cic_partner_index(self, names=None):
         """Dictionaries of the existing partners: by CNP, by CUI, by (name,
-        address) and by name, read in one query."""
+        address) and by name, read in one query. With ``names`` (normalised), only
+        the partners with one of these names are indexed by name and address (the
+        other addresses are not normalised)."""
         self.env["res.partner"].flush_model()
         self.env.cr.execute(
             "SELECT id, cic_cnp, cic_cui, name, street FROM res_partner "
@@ -443,9 +483,9 @@ class CicLegacyImport(models.TransientModel):
             if cui:
                 by_cui.setdefault(cui, pid)
             if name:
-                by_name_address.setdefault(
-                    (self._cic_norm(name), self._cic_norm(street)), pid
-                )
+                name = self._cic_norm(name)
+                if names is None or name in names:
+                    by_name_address.setdefault((name, self._cic_norm(street)), pid)
         return by_cnp, by_cui, by_name_address
 
     @api.model
@@ -475,15 +515,25 @@ class CicLegacyImport(models.TransientModel):
     def _cic_resolve_partners(self, parsed):
         """{partner key: partner id} for the senders and recipients of ``parsed``,
         creating the missing partners once, in batches."""
-        by_cnp, by_cui, by_name = self._cic_partner_index()
-        index = {"cnp": by_cnp, "cui": by_cui, "name": by_name}
-        result, to_create, alias = {}, {}, {}
+        rows = []
         for _line, values in parsed:
             key, name_key = self._cic_sender_keys(values)
             refs = [(key, name_key, self._cic_partner_vals)]
             recipient = self._cic_recipient_key(values)
             if recipient:
                 refs.append((recipient, None, self._cic_recipient_vals))
+            rows.append((values, refs))
+        names = {
+            key[1][0]
+            for _values, refs in rows
+            for ref, fallback, _make in refs
+            for key in (ref, fallback)
+            if key and key[0] == "name"
+        }
+        by_cnp, by_cui, by_name = self._cic_partner_index(names)
+        index = {"cnp": by_cnp, "cui": by_cui, "name": by_name}
+        result, to_create, alias = {}, {}, {}
+        for values, refs in rows:
             for ref, fallback, make_vals in refs:
                 if not ref:
                     continue
@@ -505,14 +555,26 @@ class CicLegacyImport(models.TransientModel):
                 if fallback:
                     alias.setdefault(fallback, canon)
         keys = list(to_create)
-        partner_model = self.env["res.partner"].with_context(**CREATE_CONTEXT)
         for start in range(0, len(keys), BATCH_SIZE):
             chunk = keys[start : start + BATCH_SIZE]
-            partners = partner_model.create([to_create[k] for k in chunk])
+            partners = self._cic_insert_partners([to_create[k] for k in chunk])
             result.update(zip(chunk, partners.ids, strict=True))
         for ref, canon in alias.items():
             result[ref] = result[canon]
         return result, len(keys)
+
+    def _cic_insert_partners(self, vals_list):
+        """Create the petitioners of one batch in bulk (see
+        ``cic_legacy_import_bulk``): the values are prepared as ``create()`` would
+        (normalised CNP/CUI, VAT payer), partners of the legacy import have no parent,
+        user or website, so no other ``create()`` override has anything to do."""
+        partner_model = self.env["res.partner"].with_context(**CREATE_CONTEXT)
+        vals_list = [partner_model._cic_prepare_vals(dict(vals)) for vals in vals_list]
+        keys = {key for vals in vals_list for key in vals}
+        vals_list = [{key: vals.get(key, False) for key in keys} for vals in vals_list]
+        partners = bulk_insert(partner_model, vals_list)
+        self.env.flush_all()
+        return partners
 
     @api.model
     def _cic_recipient_vals(self, values):
@@ -554,7 +616,8 @@ class CicLegacyImport(models.TransientModel):
             [("closed", "=", True)], order="sequence, id", limit=1
         )
 
-    def _cic_entry_vals(self, values, partners, teams, files, file_hash, stage):
+    def _cic_entry_vals(self, values, partners, teams, files, file_hash, common):
+        """Values of the entry of one row (all rows give the same keys)."""
         number, day = values["legacy_number"], values["legacy_date"]
         indicator = values.get("file_indicator") or False
         summary = values.get("summary") or self.env._(
@@ -564,7 +627,7 @@ class CicLegacyImport(models.TransientModel):
         partner_key = self._cic_sender_keys(values)[0]
         recipient_key = self._cic_recipient_key(values)
         vals = {
-            "company_id": self.company_id.id,
+            "company_id": common["company_id"],
             "number": f"{number}/{day.year}",
             "name": summary[:250],
             "description": Markup("<p>%s</p>") % escape(summary),
@@ -588,28 +651,35 @@ class CicLegacyImport(models.TransientModel):
             "partner_name": values.get("partner_name") or False,
             "cic_recipient_id": partners.get(recipient_key) if recipient_key else False,
             "team_id": teams.get(self._cic_norm(department)) or False,
-            "cic_procedure_id": self.procedure_id.id or False,
+            "cic_procedure_id": common["cic_procedure_id"],
         }
-        if stage:
-            vals["stage_id"] = stage.id
+        if common["stage_id"]:
+            vals["stage_id"] = common["stage_id"]
         return vals
 
     def _cic_create_entries(self, parsed, partners, file_hash):
         """Create the entries of ``parsed`` in batches; return how many."""
         teams = self._cic_team_index()
         files = self._cic_nomenclator_index({v["legacy_date"].year for _l, v in parsed})
-        stage = self._cic_closed_stage()
+        # The same for every row, read once.
+        common = {
+            "company_id": self.company_id.id,
+            "cic_procedure_id": self.procedure_id.id or False,
+            "stage_id": self._cic_closed_stage().id,
+        }
         tickets = self.env["helpdesk.ticket"].with_context(**CREATE_CONTEXT)
-        created = 0
+        created, cache = 0, {}
         for start in range(0, len(parsed), BATCH_SIZE):
             chunk = parsed[start : start + BATCH_SIZE]
-            tickets.create(
+            bulk_insert(
+                tickets,
                 [
                     self._cic_entry_vals(
-                        values, partners, teams, files, file_hash, stage
+                        values, partners, teams, files, file_hash, common
                     )
                     for _line, values in chunk
-                ]
+                ],
+                cache=cache,
             )
             created += len(chunk)
             self.env.flush_all()

@@ -202,21 +202,20 @@ def _read_xls(data, limit=None):
     except Exception as exc:  # xlrd raises assorted errors on corrupt files
         raise LegacyFileError("format") from exc
     sheet = book.sheet_by_index(0)
+    empty = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
     lines = []
     for r in range(min(sheet.nrows, limit or sheet.nrows)):
-        line = []
-        for cell in sheet.row(r):
-            if cell.ctype == xlrd.XL_CELL_DATE:
+        line = sheet.row_values(r)
+        for c, ctype in enumerate(sheet.row_types(r)):
+            if ctype == xlrd.XL_CELL_DATE:
                 try:
-                    line.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                    line[c] = xlrd.xldate_as_datetime(line[c], book.datemode)
                 except (ValueError, OverflowError, xlrd.XLDateError):
-                    line.append(cell.value)
-            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                line.append(None)
-            elif cell.ctype == xlrd.XL_CELL_ERROR:
-                line.append("#ERROR")
-            else:
-                line.append(cell.value)
+                    pass
+            elif ctype in empty:
+                line[c] = None
+            elif ctype == xlrd.XL_CELL_ERROR:
+                line[c] = "#ERROR"
         lines.append(line)
     return lines
 
