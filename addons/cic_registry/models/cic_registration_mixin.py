@@ -6,9 +6,12 @@ One number space per company and calendar year (Europe/Bucharest), shared by eve
 model that inherits ``cic.registration.mixin``. A number is taken from the
 ``cic_register_counter`` row of (company, year):
 
-1. at the end of ``create()``, inside the transaction, when the counter row can be
-   locked at once (``FOR UPDATE NOWAIT`` in a savepoint). If the transaction later
-   fails, the counter update is rolled back with it: no number is consumed;
+1. inside the transaction, when the counter row can be locked at once (``FOR
+   UPDATE NOWAIT`` in a savepoint): before the insert when the model knows from the
+   create values that the record takes a number of its own
+   (``_cic_vals_registration_company``: the record is inserted once, numbered),
+   else at the end of ``create()``. If the transaction later fails, the counter
+   update is rolled back with it: no number is consumed;
 2. otherwise (the row is locked by, or was changed by, a concurrent transaction,
    which at REPEATABLE READ raises a serialization failure), right after the commit
    in a short READ COMMITTED transaction that waits for the lock (``cr.postcommit``);
@@ -229,18 +232,17 @@ class CicRegistrationMixin(models.AbstractModel):
         )
         return cr.fetchone()[0]
 
-    def _cic_take_number(self, nowait):
-        """Increment the counter of this record's company and year and write the
-        number and the registration date on the record."""
-        self.ensure_one()
+    @api.model
+    def _cic_next_number(self, company, nowait):
+        """Increment the counter of ``company`` for the current year and return the
+        registration values (seq, year, date, number)."""
         calendar = self.env["cic.calendar"]
-        company = self.company_id or self.env.company
         year = calendar.local_date(self._cic_registration_now()).year
         counter_id = self._cic_lock_counter(company.id, year, nowait)
         # The lock may have been waited for: take the time once it is held.
         now = self._cic_registration_now()
         if calendar.local_date(now).year != year:
-            return self._cic_take_number(nowait)
+            return self._cic_next_number(company, nowait)
         cr = self.env.cr
         cr.execute(
             SQL(
@@ -253,19 +255,58 @@ class CicRegistrationMixin(models.AbstractModel):
         )
         seq = cr.fetchone()[0]
         self.env["cic.register.counter"].invalidate_model(["last_seq"])
-        self.sudo().with_context(cic_registration_write=True).write(
-            {
-                "cic_registration_seq": seq,
-                "cic_registration_year": year,
-                "cic_registration_date": now,
-                "cic_registration_number": format_registration_number(
-                    company.cic_registration_number_format,
-                    seq,
-                    calendar.local_date(now),
-                ),
-            }
-        )
+        return {
+            "cic_registration_seq": seq,
+            "cic_registration_year": year,
+            "cic_registration_date": now,
+            "cic_registration_number": format_registration_number(
+                company.cic_registration_number_format,
+                seq,
+                calendar.local_date(now),
+            ),
+        }
+
+    def _cic_take_number(self, nowait):
+        """Increment the counter of this record's company and year and write the
+        number and the registration date on the record."""
+        self.ensure_one()
+        values = self._cic_next_number(self.company_id or self.env.company, nowait)
+        self.sudo().with_context(cic_registration_write=True).write(values)
         self.flush_recordset()
+
+    # ------------------------------------------------------------------
+    # Numbering at insert
+    # ------------------------------------------------------------------
+    @api.model
+    def _cic_vals_registration_company(self, vals):
+        """The company whose register numbers the record created from ``vals``,
+        when it is known before the insert and the record surely takes a number
+        of its own; else None (the record is numbered after the insert). Models
+        that number at insert override this (default: never)."""
+        return None
+
+    @api.model
+    def _cic_number_vals_before_insert(self, vals_list):
+        """Put the registration values into the create values of the records that
+        take a number of their own, when the counter row locks at once: the record
+        is inserted once, numbered and dated, and its computed deadline is computed
+        at the insert (no second write, no tracked change). The counter update is
+        part of the transaction: if the insert fails, no number is consumed. Return
+        {index of the numbered values: company id}."""
+        numbered = {}
+        for index, vals in enumerate(vals_list):
+            if any(vals.get(name) for name in PROTECTED_FIELDS):
+                continue
+            company = self._cic_vals_registration_company(vals)
+            if not company:
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    vals.update(self._cic_next_number(company, nowait=True))
+            except CONCURRENCY_ERRORS:
+                continue  # numbered after the insert (post-commit if still locked)
+            numbered[index] = company.id
+        return numbered
 
     def _cic_defer_registration(self):
         """Number these records right after the current transaction commits."""

@@ -280,11 +280,42 @@ class HelpdeskTicket(models.Model):
                 and ticket._cic_is_electronic()
             ):
                 continue
-            # Queued for the mail cron rather than sent inside the registration.
-            ticket.with_context(mail_notify_force_send=False).message_post_with_source(
-                template,
-                subtype_xmlid="mail.mt_comment",
-            )
+            ticket._cic_post_acknowledgement(template)
+
+    def _cic_post_acknowledgement(self, template):
+        """Post ``template`` on the entry, queued for the mail cron rather than sent
+        inside the registration. The template is rendered once with
+        ``_generate_template`` and posted with ``message_post``: what
+        ``message_post_with_source`` does through a ``mail.compose.message``
+        record, whose many computed fields cost as much as the registration."""
+        self.ensure_one()
+        ticket = self.with_context(mail_notify_force_send=False)
+        if template.attachment_ids or template.report_template_ids:
+            # Attachments and reports: the composer's path.
+            ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+            return
+        values = template._generate_template(
+            self.ids,
+            (
+                "body_html",
+                "email_cc",
+                "email_from",
+                "email_to",
+                "partner_to",
+                "subject",
+            ),
+            find_or_create_partners=True,
+        )[self.id]
+        ticket.message_post(
+            body=values.get("body_html") or "",
+            subject=values.get("subject") or False,
+            email_from=values.get("email_from") or None,
+            partner_ids=values.get("partner_ids") or [],
+            message_type="notification",
+            subtype_xmlid="mail.mt_comment",
+            email_layout_xmlid=template.email_layout_xmlid or None,
+            mail_auto_delete=template.auto_delete,
+        )
 
     # ------------------------------------------------------------------
     # CRUD
@@ -293,9 +324,38 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._cic_prepare_vals(vals)
+        numbered = self._cic_number_vals_before_insert(vals_list)
         tickets = super().create(vals_list)
-        tickets._cic_assign_registration_number()
+        registered = self.browse([tickets.ids[index] for index in numbered])
+        if any(
+            ticket.company_id.id != company_id
+            for ticket, company_id in zip(registered, numbered.values(), strict=True)
+        ):
+            # The numbered company must be the entry's; never expected.
+            raise ValidationError(
+                self.env._("The entry was numbered in another company's register.")
+            )
+        (tickets - registered)._cic_assign_registration_number()
+        registered._cic_after_registration()
         return tickets
+
+    @api.model
+    def _cic_vals_registration_company(self, vals):
+        """An entry with a procedure, neither legacy nor an answer (which may share
+        the number of the entry it answers), is numbered at insert in the register
+        of its company: the department's company if it has one (as helpdesk_mgmt's
+        create() sets it), else the given company, else the current one."""
+        if (
+            not vals.get("cic_procedure_id")
+            or vals.get("cic_is_legacy")
+            or vals.get("cic_answer_to_id")
+        ):
+            return None
+        team = self.env["helpdesk.ticket.team"].browse(vals.get("team_id"))
+        company = team.company_id or self.env["res.company"].browse(
+            vals.get("company_id") or self.env.company.id
+        )
+        return company
 
     @api.model
     def _cic_prepare_vals(self, vals):
