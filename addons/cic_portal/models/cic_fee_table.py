@@ -14,7 +14,8 @@ class CicFeeTable(models.Model):
     _description = "CIC local fee table (per year, HCL)"
     _order = "year desc, id desc"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: shown in the reader's language.
+    name = fields.Char(compute="_compute_name")
     year = fields.Integer(
         required=True,
         default=lambda self: fields.Date.context_today(self).year,

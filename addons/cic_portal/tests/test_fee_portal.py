@@ -134,3 +134,19 @@ class TestFeePortal(CicPortalHttpCase):
             .value_to_html(date(2026, 3, 29), {}),
             page.text,
         )
+
+    def test_service_page_shows_fee_rules(self):
+        """Catalogue and service page (rendered in Romanian) state that the fee
+        depends on the surface and the internal target of the service."""
+        self.fee_service.internal_target_days = 2
+        catalogue = self.url_open("/cic/services")
+        self.assertEqual(catalogue.status_code, 200)
+        self.assertIn("art. 474", catalogue.text)
+        page = self.url_open(f"/cic/services/{self.fee_service.slug}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("o_cic_internal_target", page.text)
+        self.fee_service.fee_by_surface = False
+        page = self.url_open(f"/cic/services/{self.fee_service.slug}")
+        self.assertNotIn("art. 474", page.text)
+        # The current year's table (first line), not the service's own 25.50.
+        self.assertIn("6,00", page.text)

@@ -5,8 +5,8 @@ from datetime import date, datetime
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import CicPortalCommon
@@ -193,3 +193,35 @@ class TestFeeTable(CicPortalCommon, TransactionCase):
         self.assertEqual(
             ticket.cic_invoice_id.currency_id, self.env.company._cic_fee_currency()
         )
+
+    def test_access_rights(self):
+        """Clerks read the tables, administrators edit them, citizens neither;
+        another company's table stays invisible."""
+        clerk = new_test_user(
+            self.env, login="cic_fee_clerk", groups="cic_registry.group_cic_clerk"
+        )
+        manager = new_test_user(
+            self.env, login="cic_fee_manager", groups="cic_registry.group_cic_manager"
+        )
+        citizen = new_test_user(
+            self.env, login="cic_fee_citizen", groups="base.group_portal"
+        )
+        self.assertEqual(self.table_a.with_user(clerk).year, YEAR_A)
+        with self.assertRaises(AccessError):
+            self.table_a.with_user(clerk).hcl_number = "1"
+        with self.assertRaises(AccessError):
+            self.table_a.line_ids[:1].with_user(clerk).amount = 1
+        self.table_a.with_user(manager).hcl_number = "12"
+        self.table_a.line_ids[:1].with_user(manager).amount = 4
+        with self.assertRaises(AccessError):
+            self.table_a.with_user(citizen).read(["year"])
+        # The citizen still sees the fee a table gives a service (narrow sudo).
+        self.flat_service.fee_amount = 0
+        self.assertTrue(self.flat_service.with_user(citizen).has_fee)
+        other = self.env["res.company"].create({"name": "Comuna Alta"})
+        other_table = self.env["cic.fee.table"].create(
+            {"year": YEAR_A, "company_id": other.id}
+        )
+        visible = self.env["cic.fee.table"].with_user(manager).search([])
+        self.assertIn(self.table_a, visible)
+        self.assertNotIn(other_table, visible)
