@@ -13,7 +13,7 @@ from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import file_open, mute_logger
 
 from ..wizard.cic_legacy_import import CREATE_CONTEXT
 from ..wizard.cic_legacy_import_reader import suggest_mapping
@@ -488,3 +488,58 @@ class TestLegacyImport(CicReportCase):
                 ),
                 {},
             )
+
+    def _attachments(self, wizard):
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "cic.legacy.import"),
+                    ("res_id", "=", wizard.id),
+                    ("res_field", "in", ["file", "validated_data"]),
+                ]
+            )
+        )
+
+    def test_uploaded_file_removed_after_import(self):
+        wizard = self._wizard(xlsx_bytes(valid_rows()))
+        wizard.action_validate()
+        self.assertEqual(len(self._attachments(wizard)), 2)
+        wizard.action_import()
+        self.assertEqual(wizard.created_count, 3)
+        self.assertFalse(self._attachments(wizard))
+        # An abandoned wizard (validated, never imported) is removed with its
+        # attachments by the autovacuum once older than transient_age_limit.
+        other = self._wizard(xlsx_bytes(valid_rows()))
+        other.action_validate()
+        attachments = self._attachments(other)
+        self.assertEqual(len(attachments), 2)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE cic_legacy_import SET create_date = create_date - interval "
+            "'2 hours', write_date = write_date - interval '2 hours' WHERE id = %s",
+            [other.id],
+        )
+        self.env["cic.legacy.import"]._transient_vacuum()
+        self.assertFalse(other.exists())
+        self.assertFalse(attachments.exists())
+
+    def test_password_protected_xlsx(self):
+        """A real encrypted .xlsx (ECMA-376 agile encryption, password 'parola',
+        made with msoffcrypto-tool) is refused with the password message, in
+        Romanian for a Romanian user."""
+        with file_open("cic_registry/tests/data/registru_parola.xlsx", "rb") as fixture:
+            data = fixture.read()
+        self.assertEqual(data[:8], b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+        wizard = self.env["cic.legacy.import"].create(
+            {"file": base64.b64encode(data), "file_name": "registru.xlsx"}
+        )
+        with self.assertRaisesRegex(UserError, "protected by a password"):
+            wizard.action_read()
+        self.env["res.lang"]._activate_lang("ro_RO")
+        wizard_ro = wizard.with_context(lang="ro_RO")
+        with self.assertRaises(UserError) as caught:
+            wizard_ro.action_read()
+        self.assertIn("parol", str(caught.exception))
+        self.assertNotIn("password", str(caught.exception))

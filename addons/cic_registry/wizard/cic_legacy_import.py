@@ -457,6 +457,13 @@ class CicLegacyImport(models.TransientModel):
                 "partner_created_count": partner_created,
                 "existing_count": existing_count,
                 "error_count": len({e[0] for e in errors}),
+                # The uploaded file and the validated rows are attachments: removed
+                # now that they are imported. Whatever an abandoned wizard keeps
+                # (file, rows, error report) goes with it when the daily autovacuum
+                # removes the wizards older than transient_age_limit (1 hour).
+                "file": False,
+                "validated_data": False,
+                "validated_signature": False,
             }
         )
         return self._cic_reopen()
