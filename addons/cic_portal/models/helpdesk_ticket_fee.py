@@ -48,11 +48,16 @@ class HelpdeskTicket(models.Model):
         "30 for the certificat de atestare fiscală).",
     )
 
-    @api.depends("cic_urgency_requested", "cic_fee_state")
+    @api.depends(
+        "cic_urgency_requested", "cic_fee_state", "cic_service_id.urgency_available"
+    )
     def _compute_cic_urgency_paid(self):
+        """Only a service offering the urgency fee charges it on the invoice."""
         for ticket in self:
             ticket.cic_urgency_paid = (
-                ticket.cic_urgency_requested and ticket.cic_fee_state == "paid"
+                ticket.cic_urgency_requested
+                and ticket.cic_service_id.urgency_available
+                and ticket.cic_fee_state == "paid"
             )
 
     # Not on the fee state nor on the service's settings: a payment or a change
@@ -89,7 +94,7 @@ class HelpdeskTicket(models.Model):
     def _cic_apply_urgency_target(self):
         """The urgency fee is paid (R-POR-6): shorten the internal due date to the
         service's urgency target. The legal due date is not touched."""
-        for ticket in self.filtered("cic_urgency_requested"):
+        for ticket in self.filtered("cic_urgency_paid"):
             target = ticket._cic_target_date(ticket.cic_service_id.urgency_target_days)
             current = ticket.cic_internal_due_date
             if target and (not current or target < current):

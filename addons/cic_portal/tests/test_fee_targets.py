@@ -125,6 +125,16 @@ class TestFeeTargets(CicPortalCommon, TransactionCase):
         self.assertFalse(urgent.cic_invoice_id)
         self.assertEqual(urgent.cic_internal_due_date, date(2026, 3, 3))
 
+    def test_urgency_not_offered_keeps_target_when_fee_paid(self):
+        """Asking for urgency on a service without it: paying the normal fee
+        does not shorten the internal target."""
+        self.fee_service.write({"internal_target_days": 2, "urgency_target_days": 1})
+        ticket = self._request(urgency=True, service=self.fee_service)
+        self.assertEqual(len(ticket.cic_invoice_id.invoice_line_ids), 1)
+        self._pay(ticket.cic_invoice_id)
+        self.assertFalse(ticket.cic_urgency_paid)
+        self.assertEqual(ticket.cic_internal_due_date, date(2026, 3, 3))
+
     def test_internal_target_never_after_legal_due_date(self):
         self.caf.internal_target_days = 400
         ticket = self._request()
