@@ -4,6 +4,8 @@ Runs odoo-bin in subprocesses on a scratch database, so it exercises the real
 install/uninstall code paths (hooks, data files, column drops) end to end.
 """
 
+import json
+import os
 import subprocess
 import uuid
 
@@ -19,6 +21,24 @@ UNINSTALL_SCRIPT = """
 mods = env["ir.module.module"].search([("name", "in", %r)])
 mods.button_immediate_uninstall()
 env.cr.commit()
+"""
+
+
+# cic_registry's install hook replaces admin/admin outside demo mode (issue 9).
+CHOSEN_ADMIN_PASSWORD = "Cic-chosen-passw0rd"
+AUTHENTICATE_SCRIPT = """
+import json
+results = {}
+for password in ("admin", %r):
+    credential = {"type": "password", "login": "admin", "password": password}
+    try:
+        env.registry["res.users"].authenticate(
+            env.cr.dbname, credential, {"interactive": False}
+        )
+        results[password] = True
+    except Exception:
+        results[password] = False
+print("CIC-AUTH " + json.dumps(results))
 """
 
 
@@ -58,13 +78,33 @@ def _run(cmd, **kwargs):
     return result
 
 
+def _admin_logins(odoo_cli, dbname):
+    """Which of admin/admin and admin/CHOSEN_ADMIN_PASSWORD log in (real login)."""
+    result = _run(
+        odoo_cli("shell", "-d", dbname, "--no-http"),
+        input=AUTHENTICATE_SCRIPT % CHOSEN_ADMIN_PASSWORD,
+    )
+    line = next(
+        line for line in result.stdout.splitlines() if line.startswith("CIC-AUTH ")
+    )
+    return json.loads(line.split(" ", 1)[1])
+
+
 def test_install_without_demo_then_uninstall(odoo_cli, scratch_db):
+    environ = dict(os.environ, CIC_ADMIN_PASSWORD=CHOSEN_ADMIN_PASSWORD)
+    environ.pop("CIC_ADMIN_PASSWORD_FILE", None)
     _run(
         odoo_cli(
             *("-d", scratch_db, "-i", ",".join(ADDONS), "--without-demo=all"),
             *("--stop-after-init", "--no-http"),
-        )
+        ),
+        env=environ,
     )
+    # No default password outside demo mode: admin/admin is refused.
+    assert _admin_logins(odoo_cli, scratch_db) == {
+        "admin": False,
+        CHOSEN_ADMIN_PASSWORD: True,
+    }
     states = dict(
         _query(
             scratch_db,

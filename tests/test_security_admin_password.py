@@ -4,16 +4,14 @@ Odoo's base data creates the ``admin`` login with the password ``admin``.
 cic_registry's install hook replaces it in a database created without demo data:
 by ``CIC_ADMIN_PASSWORD`` (or the file named by ``CIC_ADMIN_PASSWORD_FILE``, a docker
 secret), otherwise by a random password. A demo database keeps its demo logins.
+The real install without demo data, with a login through ``res.users.authenticate``,
+is checked by ``test_install_uninstall.py`` (one fresh install serves both).
 """
 
-import json
 import logging
 import os
 import tempfile
 from unittest.mock import patch
-
-# The scratch database and subprocess helpers of the install/uninstall test.
-from test_install_uninstall import _run, scratch_db  # noqa: F401 - a fixture
 
 from odoo.exceptions import AccessDenied
 from odoo.tests import TransactionCase, tagged
@@ -21,43 +19,6 @@ from odoo.tests import TransactionCase, tagged
 from odoo.addons.cic_registry import hooks
 
 CHOSEN = "Cic-chosen-passw0rd"
-
-AUTHENTICATE_SCRIPT = """
-import json
-results = {}
-for password in ("admin", %r):
-    credential = {"type": "password", "login": "admin", "password": password}
-    try:
-        env.registry["res.users"].authenticate(
-            env.cr.dbname, credential, {"interactive": False}
-        )
-        results[password] = True
-    except Exception:
-        results[password] = False
-print("CIC-AUTH " + json.dumps(results))
-"""
-
-
-def test_install_without_demo_replaces_admin_password(odoo_cli, scratch_db):  # noqa: F811
-    """A fresh database without demo data: admin/admin is refused, the password
-    from CIC_ADMIN_PASSWORD logs in (real install, real login)."""
-    environ = dict(os.environ, CIC_ADMIN_PASSWORD=CHOSEN)
-    environ.pop("CIC_ADMIN_PASSWORD_FILE", None)
-    _run(
-        odoo_cli(
-            *("-d", scratch_db, "-i", "cic_registry", "--without-demo=all"),
-            *("--stop-after-init", "--no-http"),
-        ),
-        env=environ,
-    )
-    result = _run(
-        odoo_cli("shell", "-d", scratch_db, "--no-http"),
-        input=AUTHENTICATE_SCRIPT % CHOSEN,
-    )
-    line = next(
-        line for line in result.stdout.splitlines() if line.startswith("CIC-AUTH ")
-    )
-    assert json.loads(line.split(" ", 1)[1]) == {"admin": False, CHOSEN: True}
 
 
 @tagged("post_install", "-at_install")
