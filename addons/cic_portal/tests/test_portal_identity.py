@@ -246,6 +246,15 @@ class TestPortalLegalPerson(CicPortalHttpCase):
         self.assertEqual(existing.name, "Asociația A1 (registru)")
         self.assertEqual(existing.email, "a1@example.com")
         self.assertEqual(ticket.partner_email, "ion.vasilescu@example.com")
+        # The confirmation with the number goes to whoever filed it, not to the
+        # organisation's registered address.
+        confirmation = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
+        )
+        self.assertIn(ticket.cic_registration_number, confirmation.subject or "")
+        self.assertEqual(confirmation.email_to, "ion.vasilescu@example.com")
 
     def test_invalid_cui_registers_nothing(self):
         Ticket = self.env["helpdesk.ticket"].sudo()
