@@ -101,6 +101,8 @@ class TestFeePortal(CicPortalHttpCase):
         page = self.url_open(f"/my/requests/{ticket.id}")
         self.assertEqual(page.status_code, 200)
         self.assertIn('o_cic_pay"', page.text)
+        # Only the registry's crumbs, not helpdesk_mgmt's "Tickets / <name>".
+        self.assertNotIn('href="/my/tickets', page.text)
         self.assertIn(invoice_url, page.text)
         own = self.url_open(invoice_url)
         self.assertEqual(own.status_code, 200)
