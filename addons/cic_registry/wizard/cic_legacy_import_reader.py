@@ -208,16 +208,22 @@ def _read_xls(data, limit=None):
         line = sheet.row_values(r)
         for c, ctype in enumerate(sheet.row_types(r)):
             if ctype == xlrd.XL_CELL_DATE:
-                try:
-                    line[c] = xlrd.xldate_as_datetime(line[c], book.datemode)
-                except (ValueError, OverflowError, xlrd.XLDateError):
-                    pass
+                line[c] = _xls_datetime(xlrd, line[c], book.datemode)
             elif ctype in empty:
                 line[c] = None
             elif ctype == xlrd.XL_CELL_ERROR:
                 line[c] = "#ERROR"
         lines.append(line)
     return lines
+
+
+def _xls_datetime(xlrd, value, datemode):
+    """The datetime of an .xls date cell, or its raw number if it is no valid
+    date (reported by the validation)."""
+    try:
+        return xlrd.xldate_as_datetime(value, datemode)
+    except (ValueError, OverflowError, xlrd.XLDateError):
+        return value
 
 
 # ---------------------------------------------------------------------------
