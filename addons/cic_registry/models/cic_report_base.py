@@ -20,10 +20,14 @@ import io
 
 import pytz
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .cic_calendar import INSTITUTION_TZ
+
+# Marks the XLSX files made for one download; the daily autovacuum removes them.
+XLSX_EXPORT_TAG = "cic_report_export"
+XLSX_EXPORT_KEEP = datetime.timedelta(days=1)
 
 
 class CicReportBase(models.AbstractModel):
@@ -169,6 +173,7 @@ class CicReportBase(models.AbstractModel):
                 "datas": base64.b64encode(self._cic_document_to_xlsx(document)),
                 "mimetype": "application/vnd.openxmlformats-officedocument."
                 "spreadsheetml.sheet",
+                "description": XLSX_EXPORT_TAG,
             }
         )
         return {
@@ -176,3 +181,15 @@ class CicReportBase(models.AbstractModel):
             "url": f"/web/content/{attachment.id}?download=true",
             "target": "download",
         }
+
+    @api.autovacuum
+    def _gc_cic_xlsx_exports(self):
+        """XLSX exports are made for one download: removed after a day, so that
+        reports of personal data do not pile up in the filestore."""
+        self.env["ir.attachment"].sudo().search(
+            [
+                ("description", "=", XLSX_EXPORT_TAG),
+                ("res_model", "=", False),
+                ("create_date", "<", fields.Datetime.now() - XLSX_EXPORT_KEEP),
+            ]
+        ).unlink()

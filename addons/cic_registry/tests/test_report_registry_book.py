@@ -179,3 +179,21 @@ class TestReportRegistryBook(CicReportCase):
         self.assertEqual(len(reader.pages), 3)
         self.assertIn("Page 2 of 3", reader.pages[1].extract_text())
         self.assertIn("Body 1", reader.pages[1].extract_text())
+
+    def test_xlsx_exports_are_removed_after_a_day(self):
+        wizard = self._book()
+        old, fresh = (
+            self.env["ir.attachment"].browse(
+                int(wizard.action_export_xlsx()["url"].split("/")[-1].split("?")[0])
+            )
+            for _ in range(2)
+        )
+        self.env.cr.execute(
+            "UPDATE ir_attachment SET create_date = now() - interval '25 hours' "
+            "WHERE id = %s",
+            [old.id],
+        )
+        old.invalidate_recordset(["create_date"])
+        self.env["cic.report.base"]._gc_cic_xlsx_exports()
+        self.assertFalse(old.exists())
+        self.assertTrue(fresh.exists())
