@@ -45,9 +45,19 @@ class CicCustomerPortal(portal.CustomerPortal):
         partner condition lets PostgreSQL use the partner index instead of scanning
         the register for the rule's OR of sub-queries."""
         partner = request.env.user.commercial_partner_id
+        # The contacts of the citizen's own commercial partner, resolved here: a
+        # `child_of` sub-query inside an OR (see portal_identity) made PostgreSQL
+        # scan the whole register (950 ms at 1.28M entries instead of 7 ms).
+        partner_ids = (
+            request.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("id", "child_of", partner.id)])
+            .ids
+        )
         return [
             ("cic_procedure_id", "!=", False),
-            ("partner_id", "child_of", partner.id),
+            ("partner_id", "in", partner_ids),
         ]
 
     def _prepare_home_portal_values(self, counters):
