@@ -79,6 +79,24 @@ class CicPortalCommon:
         ticket._portal_ensure_token()
         return ticket
 
+    @classmethod
+    def _weekday_official(cls, login, name, **vals):
+        """A published official receiving 08:00-16:00 on every working day, in
+        30-minute slots."""
+        mayor = cls.env["res.users"].create({"name": name, "login": login})
+        return cls.env["cic.audience.official"].create(
+            {
+                "user_id": mayor.id,
+                "published": True,
+                "slot_duration": 30,
+                "programme_line_ids": [
+                    (0, 0, {"dayofweek": str(day), "hour_from": 8, "hour_to": 16})
+                    for day in range(5)
+                ],
+                **vals,
+            }
+        )
+
     @staticmethod
     def _pay(invoice, amount=None):
         wizard = (

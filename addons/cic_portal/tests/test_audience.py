@@ -12,19 +12,8 @@ class TestAudienceBooking(CicPortalHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        mayor = cls.env["res.users"].create(
-            {"name": "Primar Test Portal", "login": "cic_portal_test_mayor"}
-        )
-        cls.official = cls.env["cic.audience.official"].create(
-            {
-                "user_id": mayor.id,
-                "published": True,
-                "slot_duration": 30,
-                "programme_line_ids": [
-                    (0, 0, {"dayofweek": str(day), "hour_from": 8, "hour_to": 16})
-                    for day in range(5)
-                ],
-            }
+        cls.official = cls._weekday_official(
+            "cic_portal_test_mayor", "Primar Test Portal"
         )
 
     def _book(self, subject):

@@ -333,19 +333,8 @@ class TestAudienceLegalPerson(CicPortalHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        mayor = cls.env["res.users"].create(
-            {"name": "Primar Test Identitate", "login": "cic_portal_ident_mayor"}
-        )
-        cls.official = cls.env["cic.audience.official"].create(
-            {
-                "user_id": mayor.id,
-                "published": True,
-                "slot_duration": 30,
-                "programme_line_ids": [
-                    (0, 0, {"dayofweek": str(day), "hour_from": 8, "hour_to": 16})
-                    for day in range(5)
-                ],
-            }
+        cls.official = cls._weekday_official(
+            "cic_portal_ident_mayor", "Primar Test Identitate"
         )
 
     def _book(self, subject, **overrides):

@@ -52,20 +52,8 @@ class TestPortalTours(CicPortalHttpCase):
         self.assertEqual(ticket._cic_payments().cic_channel, "online")
 
     def test_book_and_cancel_audience(self):
-        mayor = self.env["res.users"].create(
-            {"name": "Primar Tur", "login": "cic_portal_tour_mayor"}
-        )
-        official = self.env["cic.audience.official"].create(
-            {
-                "user_id": mayor.id,
-                "job_title": "Primar",
-                "published": True,
-                "slot_duration": 30,
-                "programme_line_ids": [
-                    (0, 0, {"dayofweek": str(day), "hour_from": 8, "hour_to": 16})
-                    for day in range(5)
-                ],
-            }
+        official = self._weekday_official(
+            "cic_portal_tour_mayor", "Primar Tur", job_title="Primar"
         )
         self.env["cic.audience.official"].search(
             [("id", "!=", official.id), ("published", "=", True)]
