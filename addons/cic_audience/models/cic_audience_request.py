@@ -546,9 +546,7 @@ class CicAudienceRequest(models.Model):
             "description": description,
             "partner_id": self.partner_id.id,
             "cic_procedure_id": procedure.id,
-            "channel_id": self.env.ref(
-                "cic_registry.helpdesk_ticket_channel_audience"
-            ).id,
+            "channel_id": self.env.ref(AUDIENCE_CHANNEL).id,
             "company_id": self.company_id.id,
             "cic_audience_request_id": self.id,
             "cic_term_start_date": self.audience_date
