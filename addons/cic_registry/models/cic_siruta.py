@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -223,6 +224,8 @@ class CicSiruta(models.Model):
                 [("code", "in", list(codes))]
             )
         }
+        # One write per administrative unit, not per locality.
+        children = defaultdict(lambda: self.browse())
         for row in rows:
             parent = by_code.get(row["parent"])
             record = by_code.get(row["code"])
@@ -233,7 +236,9 @@ class CicSiruta(models.Model):
                 and row["level"] != "1"
                 and record.parent_id != parent
             ):
-                record.parent_id = parent
+                children[parent] |= record
+        for parent, records in children.items():
+            records.parent_id = parent
         return len(created), updated
 
     @api.model
