@@ -42,6 +42,11 @@ class TestAudienceRegister(CicAudienceCase):
         self.assertEqual(ticket.cic_procedure_id, petition)
         self.assertEqual(ticket.partner_id, self.citizen_1)
         self.assertEqual(ticket.cic_audience_request_id, request)
+        # Received at an audience (R-PET-1), written down by the minute.
+        self.assertEqual(
+            ticket.channel_id,
+            self.env.ref("cic_registry.helpdesk_ticket_channel_audience"),
+        )
         self.assertTrue(ticket.cic_registration_number)
         self.assertEqual(ticket.cic_term_start_date, TUESDAY)
         # 30 days from Tuesday 8 January 2030 (the audience), not from today.
