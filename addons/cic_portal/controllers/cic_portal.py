@@ -581,7 +581,6 @@ class CicPortalController(http.Controller):
         ticket = self._check_ticket(ticket_id, access_token)
         if not ticket:
             return request.redirect("/cic/track")
-        ticket._cic_send_portal_confirmation()
         return request.render(
             "cic_portal.cic_request_confirmation_page",
             {"ticket": ticket, "access_token": ticket.access_token},

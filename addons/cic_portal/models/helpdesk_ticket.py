@@ -129,6 +129,15 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return bool(self.closed and not self.sudo().cic_rating_ids)
 
+    def _cic_acknowledgement_due(self):
+        """Online submissions with an address are due the portal confirmation."""
+        online = self.filtered("cic_portal_origin")
+        confirm = online.filtered(
+            lambda t: not t.cic_portal_confirmation_sent
+            and (t.partner_email or t.partner_id.email)
+        )
+        return super(HelpdeskTicket, self - online)._cic_acknowledgement_due() | confirm
+
     def _cic_send_acknowledgement(self):
         """Online submissions get the portal confirmation (with the access code
         and the tracking link) instead of the registry's acknowledgement."""

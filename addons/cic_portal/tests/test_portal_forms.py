@@ -30,6 +30,13 @@ class TestPortalForms(CicPortalHttpCase):
         mail = self.env["mail.mail"].search(
             [("email_to", "=", "ion.vasilescu@example.com")]
         )
+        self.assertFalse(mail, "the confirmation is queued, not sent in the request")
+        self.assertTrue(ticket.cic_acknowledgement_pending)
+        self.env["helpdesk.ticket"]._cron_cic_send_acknowledgements()
+        self.env["helpdesk.ticket"]._cron_cic_send_acknowledgements()
+        mail = self.env["mail.mail"].search(
+            [("email_to", "=", "ion.vasilescu@example.com")]
+        )
         self.assertEqual(len(mail), 1, "one confirmation, no second acknowledgement")
         self.assertIn(ticket.cic_registration_number, mail.subject)
         self.assertIn(ticket.cic_access_code, mail.body_html)

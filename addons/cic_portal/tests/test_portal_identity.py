@@ -248,6 +248,7 @@ class TestPortalLegalPerson(CicPortalHttpCase):
         self.assertEqual(ticket.partner_email, "ion.vasilescu@example.com")
         # The confirmation with the number goes to whoever filed it, not to the
         # organisation's registered address.
+        self.env["helpdesk.ticket"]._cron_cic_send_acknowledgements()
         confirmation = (
             self.env["mail.mail"]
             .sudo()

@@ -8,6 +8,7 @@ from . import res_company
 from . import res_config_settings
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
+from . import helpdesk_ticket_acknowledgement
 from . import res_partner
 from . import cic_cnp_access_log
 from . import cic_nomenclator

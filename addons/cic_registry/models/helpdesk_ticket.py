@@ -260,63 +260,6 @@ class HelpdeskTicket(models.Model):
         ]
         return self.channel_id in channels
 
-    def _cic_after_registration(self):
-        res = super()._cic_after_registration()
-        self._cic_send_acknowledgement()
-        return res
-
-    def _cic_send_acknowledgement(self):
-        """E-mail the number to the sender of an electronic submission (R-REG-7)."""
-        default = self.env.ref(
-            "cic_registry.mail_template_registration_ack", raise_if_not_found=False
-        )
-        for ticket in self:
-            template = ticket.cic_procedure_id.acknowledgement_template_id or default
-            if not (
-                template
-                and ticket.cic_direction == "incoming"
-                and not ticket.cic_registration_shared
-                and (ticket.partner_id.email or ticket.partner_email)
-                and ticket._cic_is_electronic()
-            ):
-                continue
-            ticket._cic_post_acknowledgement(template)
-
-    def _cic_post_acknowledgement(self, template):
-        """Post ``template`` on the entry, queued for the mail cron rather than sent
-        inside the registration. The template is rendered once with
-        ``_generate_template`` and posted with ``message_post``: what
-        ``message_post_with_source`` does through a ``mail.compose.message``
-        record, whose many computed fields cost as much as the registration."""
-        self.ensure_one()
-        ticket = self.with_context(mail_notify_force_send=False)
-        if template.attachment_ids or template.report_template_ids:
-            # Attachments and reports: the composer's path.
-            ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
-            return
-        values = template._generate_template(
-            self.ids,
-            (
-                "body_html",
-                "email_cc",
-                "email_from",
-                "email_to",
-                "partner_to",
-                "subject",
-            ),
-            find_or_create_partners=True,
-        )[self.id]
-        ticket.message_post(
-            body=values.get("body_html") or "",
-            subject=values.get("subject") or False,
-            email_from=values.get("email_from") or None,
-            partner_ids=values.get("partner_ids") or [],
-            message_type="notification",
-            subtype_xmlid="mail.mt_comment",
-            email_layout_xmlid=template.email_layout_xmlid or None,
-            mail_auto_delete=template.auto_delete,
-        )
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------

@@ -17,3 +17,4 @@ from . import test_report_foi
 from . import test_report_transparency
 from . import test_siruta
 from . import test_channel_menus_demo
+from . import test_acknowledgement_queue

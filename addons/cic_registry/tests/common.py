@@ -55,7 +55,7 @@ class CicRegistryCase(TransactionCase):
         )
 
     @classmethod
-    def create_entry(cls, procedure="petition", **vals):
+    def create_entry(cls, procedure="petition", as_user=None, **vals):
         values = {
             "name": "Test entry",
             "description": "<p>Test</p>",
@@ -64,4 +64,5 @@ class CicRegistryCase(TransactionCase):
             "cic_procedure_id": cls.procedure[procedure].id if procedure else False,
         }
         values.update(vals)
-        return cls.env["helpdesk.ticket"].create(values)
+        env = cls.env(user=as_user) if as_user else cls.env
+        return env["helpdesk.ticket"].create(values).sudo()

@@ -1,0 +1,99 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""R-REG-7: the acknowledgement of an electronic submission is queued at registration
+and posted by the cron woken after the commit."""
+
+from odoo.tests import tagged
+
+from .common import CicRegistryCase
+
+LOGGER = "odoo.addons.cic_registry.models.helpdesk_ticket_acknowledgement"
+
+
+@tagged("post_install", "-at_install")
+class TestAcknowledgementQueue(CicRegistryCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cron = cls.env.ref("cic_registry.ir_cron_cic_send_acknowledgements")
+        cls.email = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        cls.Ticket = cls.env["helpdesk.ticket"]
+
+    def _acks(self, entry):
+        return self.env["mail.message"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("res_id", "=", entry.id),
+                ("subject", "ilike", entry.cic_registration_number),
+            ]
+        )
+
+    def _triggers(self):
+        return self.env["ir.cron.trigger"].search_count(
+            [("cron_id", "=", self.cron.id)]
+        )
+
+    def test_registration_queues_then_cron_posts_once(self):
+        triggers = self._triggers()
+        entry = self.create_entry(channel_id=self.email.id, as_user=self.clerk)
+        self.assertEqual(entry.create_uid, self.clerk)
+        self.assertTrue(entry.cic_registration_number)
+        self.assertTrue(entry.cic_acknowledgement_pending)
+        self.assertEqual(self._triggers(), triggers + 1, "the cron is woken up")
+        self.assertFalse(self._acks(entry), "nothing rendered inside the registration")
+        self.Ticket._cron_cic_send_acknowledgements()
+        self.assertFalse(entry.cic_acknowledgement_pending)
+        ack = self._acks(entry)
+        self.assertEqual(len(ack), 1)
+        self.assertIn("ion.testescu@example.com", ack.partner_ids.mapped("email"))
+        self.assertEqual(ack.author_id, entry.create_uid.partner_id)
+        mail = self.env["mail.mail"].search([("mail_message_id", "=", ack.id)])
+        self.assertEqual(
+            mail.recipient_ids.mapped("email"),
+            ["ion.testescu@example.com"],
+            "one e-mail, queued for the mail cron, to the sender only",
+        )
+        self.Ticket._cron_cic_send_acknowledgements()
+        self.assertEqual(len(self._acks(entry)), 1, "never sent twice")
+
+    def test_paper_and_outgoing_entries_not_queued(self):
+        triggers = self._triggers()
+        counter = self.create_entry()
+        outgoing = self.create_entry("outgoing", channel_id=self.email.id)
+        without_address = self.create_entry(
+            channel_id=self.email.id,
+            partner_id=self.env["res.partner"].create({"name": "Fără e-mail"}).id,
+        )
+        for entry in counter | outgoing | without_address:
+            self.assertFalse(entry.cic_acknowledgement_pending, entry.name)
+        self.assertEqual(self._triggers(), triggers, "no wake-up for nothing to send")
+
+    def test_batches_report_progress(self):
+        entries = self.Ticket.browse()
+        for index in range(3):
+            entries |= self.create_entry(
+                name=f"Sesizare {index}", channel_id=self.email.id
+            )
+        cron, progress = self.cron._add_progress()
+        pending = self.Ticket.search_count([("cic_acknowledgement_pending", "=", True)])
+        self.Ticket.with_context(cron.env.context)._cron_cic_send_acknowledgements(
+            limit=2
+        )
+        self.assertEqual((progress.done, progress.remaining), (2, pending - 2))
+        self.Ticket._cron_cic_send_acknowledgements(limit=pending)
+        for entry in entries:
+            self.assertEqual(len(self._acks(entry)), 1)
+
+    def test_broken_template_blocks_no_other_entry(self):
+        broken = self.env.ref("cic_registry.mail_template_registration_ack").copy(
+            {"subject": "{{ object.cic_no_such_field }}"}
+        )
+        self.procedure["service_request"].acknowledgement_template_id = broken
+        bad = self.create_entry("service_request", channel_id=self.email.id)
+        good = self.create_entry(channel_id=self.email.id)
+        with self.assertLogs(LOGGER, level="ERROR") as logs:
+            self.Ticket._cron_cic_send_acknowledgements()
+        self.assertTrue([line for line in logs.output if bad.display_name in line])
+        self.assertFalse(self._acks(bad))
+        self.assertEqual(len(self._acks(good)), 1)
+        self.assertFalse((bad | good).filtered("cic_acknowledgement_pending"))
