@@ -149,14 +149,16 @@ class HelpdeskTicket(models.Model):
     def _cic_send_portal_confirmation(self):
         """Confirmation e-mail, sent once the registration number exists, to the
         address given on the form (for an organisation, the person who filed it)."""
-        for ticket in self.filtered(
+        tickets = self.filtered(
             lambda t: t.cic_registration_number
             and not t.cic_portal_confirmation_sent
             and (t.partner_email or t.partner_id.email)
-        ):
-            template = self.env.ref("cic_portal.mail_template_cic_request_confirmation")
-            template.sudo().send_mail(ticket.id)
-            ticket.sudo().cic_portal_confirmation_sent = True
+        )
+        if not tickets:
+            return
+        template = self.env.ref("cic_portal.mail_template_cic_request_confirmation")
+        template.sudo().send_mail_batch(tickets.ids)  # rendered once for all
+        tickets.sudo().cic_portal_confirmation_sent = True
 
     # ------------------------------------------------------------------
     # Fees

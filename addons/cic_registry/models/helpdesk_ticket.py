@@ -255,10 +255,11 @@ class HelpdeskTicket(models.Model):
 
     def _cic_is_electronic(self):
         self.ensure_one()
-        channels = [
-            self.env.ref(x, raise_if_not_found=False) for x in ELECTRONIC_CHANNELS
-        ]
-        return self.channel_id in channels
+        xmlid_to_id = self.env["ir.model.data"]._xmlid_to_res_id  # cached lookups
+        return bool(self.channel_id) and self.channel_id.id in {
+            xmlid_to_id(xmlid, raise_if_not_found=False)
+            for xmlid in ELECTRONIC_CHANNELS
+        }
 
     # ------------------------------------------------------------------
     # CRUD

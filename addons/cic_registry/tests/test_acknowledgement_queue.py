@@ -3,6 +3,8 @@
 """R-REG-7: the acknowledgement of an electronic submission is queued at registration
 and posted by the cron woken after the commit."""
 
+import re
+
 from odoo.tests import tagged
 
 from .common import CicRegistryCase
@@ -20,12 +22,12 @@ class TestAcknowledgementQueue(CicRegistryCase):
         cls.Ticket = cls.env["helpdesk.ticket"]
 
     def _acks(self, entry):
-        return self.env["mail.message"].search(
-            [
-                ("model", "=", "helpdesk.ticket"),
-                ("res_id", "=", entry.id),
-                ("subject", "ilike", entry.cic_registration_number),
-            ]
+        """The messages of ``entry`` whose subject carries its own number."""
+        number = re.compile(rf"(?<!\d){re.escape(entry.cic_registration_number)}")
+        return (
+            self.env["mail.message"]
+            .search([("model", "=", "helpdesk.ticket"), ("res_id", "=", entry.id)])
+            .filtered(lambda message: number.search(message.subject or ""))
         )
 
     def _triggers(self):
