@@ -47,6 +47,14 @@ BATCH_SIZE = 5000
 PREVIEW_ERRORS = 200
 DATE_TARGETS = ("legacy_date", "sender_date", "dispatch_date")
 COUNT_TARGETS = ("page_count", "annex_count")
+# The columns that the petitioners of a row are found or created from.
+PARTNER_TARGETS = (
+    "partner_name",
+    "partner_address",
+    "partner_cnp",
+    "partner_cui",
+    "recipient",
+)
 CREATE_CONTEXT = {
     "tracking_disable": True,
     "mail_create_nolog": True,
@@ -522,8 +530,13 @@ class CicLegacyImport(models.TransientModel):
     def _cic_resolve_partners(self, parsed):
         """{partner key: partner id} for the senders and recipients of ``parsed``,
         creating the missing partners once, in batches."""
-        rows = []
+        rows, seen = [], set()
         for _line, values in parsed:
+            # Rows that name the same sender and recipient resolve alike: once.
+            parties = tuple(values.get(target) for target in PARTNER_TARGETS)
+            if parties in seen:
+                continue
+            seen.add(parties)
             key, name_key = self._cic_sender_keys(values)
             refs = [(key, name_key, self._cic_partner_vals)]
             recipient = self._cic_recipient_key(values)

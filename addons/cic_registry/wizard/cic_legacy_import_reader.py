@@ -104,6 +104,9 @@ TARGET_KEYWORDS = {
 }
 
 
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
 class LegacyFileError(Exception):
     """The file as a whole cannot be read."""
 
@@ -115,9 +118,11 @@ class CellError(ValueError):
 
 def normalize_header(text):
     """'Nr. înregistrare' -> 'nr inregistrare'."""
-    text = unicodedata.normalize("NFKD", str(text or ""))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    text = str(text or "")
+    if not text.isascii():  # ASCII text has no decomposition nor combining mark
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", text.lower()).split())
 
 
 def suggest_mapping(headers):
