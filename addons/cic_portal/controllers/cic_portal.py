@@ -353,7 +353,14 @@ class CicPortalController(http.Controller):
         vals = self._prepare_ticket_vals(kind_def, post, partner, service)
         # Narrow sudo on creation only: visitors and portal users may not create
         # registry entries themselves; the values come from the validated form.
-        ticket = request.env["helpdesk.ticket"].sudo().create(vals)
+        # Numbered just before the commit: the register's counter is not locked
+        # while the uploads and the fee invoice are stored.
+        ticket = (
+            request.env["helpdesk.ticket"]
+            .sudo()
+            .with_context(cic_number_at_commit=True)
+            .create(vals)
+        )
         submission.res_id = ticket.id
         for name, data, mimetype in uploads:
             request.env["ir.attachment"].sudo().create(

@@ -170,6 +170,16 @@ class HelpdeskTicket(models.Model):
         service = self.cic_service_id
         return service._cic_fee_invoice_lines(self) if service else []
 
+    def _cic_after_registration(self):
+        """A fee invoice made before the number (portal submissions are numbered
+        at the commit, or after it under contention) takes the number as origin."""
+        res = super()._cic_after_registration()
+        for ticket in self.filtered("cic_invoice_id"):
+            invoice = ticket.cic_invoice_id.sudo()
+            if invoice.invoice_origin != ticket.cic_registration_number:
+                invoice.invoice_origin = ticket.cic_registration_number
+        return res
+
     def _cic_fee_invoice_vals(self, partner, lines):
         """Values of the customer invoice of `lines` (see _cic_fee_invoice_lines),
         in the currency of local fees."""

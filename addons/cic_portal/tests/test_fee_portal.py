@@ -50,6 +50,11 @@ class TestFeePortal(CicPortalHttpCase):
         ticket = self._tickets(subject)
         self.assertAlmostEqual(ticket.cic_surface_m2, 150.5)
         self.assertAlmostEqual(ticket.cic_invoice_id.amount_total, 9.0)
+        # Numbered at the commit, after the invoice: the invoice takes the number.
+        self.assertTrue(ticket.cic_registration_number)
+        self.assertEqual(
+            ticket.cic_invoice_id.invoice_origin, ticket.cic_registration_number
+        )
 
     def test_urgency_opt_in(self):
         self.fee_service.write({"urgency_available": True, "urgency_fee_amount": 15})

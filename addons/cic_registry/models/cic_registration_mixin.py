@@ -10,8 +10,10 @@ model that inherits ``cic.registration.mixin``. A number is taken from the
    UPDATE NOWAIT`` in a savepoint): before the insert when the model knows from the
    create values that the record takes a number of its own
    (``_cic_vals_registration_company``: the record is inserted once, numbered),
-   else at the end of ``create()``. If the transaction later fails, the counter
-   update is rolled back with it: no number is consumed;
+   else at the end of ``create()``, or just before the commit when the caller asks
+   for it (``_cic_assign_registration_number_at_commit``: portal submissions, so
+   that the counter stays locked for the shortest time). If the transaction later
+   fails, the counter update is rolled back with it: no number is consumed;
 2. otherwise (the row is locked by, or was changed by, a concurrent transaction,
    which at REPEATABLE READ raises a serialization failure), right after the commit
    in a short READ COMMITTED transaction that waits for the lock (``cr.postcommit``);
@@ -48,6 +50,7 @@ REGISTRATION_FIELDS = (
 )
 PROTECTED_FIELDS = (*REGISTRATION_FIELDS, "cic_registration_shared")
 POSTCOMMIT_KEY = "cic_registration_pending"
+PRECOMMIT_KEY = "cic_registration_at_commit"
 DEFAULT_NUMBER_FORMAT = "{seq}/{dd.mm.yyyy}"
 
 
@@ -179,6 +182,27 @@ class CicRegistrationMixin(models.AbstractModel):
         if registered:
             registered._cic_after_registration()
         return True
+
+    def _cic_assign_registration_number_at_commit(self):
+        """Register these records just before the transaction commits, once the
+        rest of its work is flushed. The counter row is then locked for the
+        numbering and the commit only, not for the rest of the request (an
+        uploaded file, a fee invoice...), during which concurrent submissions would
+        wait for it. As in ``_cic_assign_registration_number``, a counter that
+        cannot be locked at once defers the numbering right after the commit."""
+        precommit = self.env.cr.precommit
+        pending = precommit.data.get(PRECOMMIT_KEY)
+        if pending is None:
+            pending = precommit.data[PRECOMMIT_KEY] = []
+            precommit.add(lambda: self._cic_register_at_commit(pending))
+        pending.append(self)
+
+    def _cic_register_at_commit(self, pending):
+        """Pre-commit: number the recordsets of ``pending`` and flush (pre-commit
+        hooks run after the transaction's last flush)."""
+        for records in pending:
+            records.exists()._cic_assign_registration_number()
+        self.env.flush_all()
 
     def _cic_share_number(self, source):
         """Give this record the number of ``source`` (answer in the same partidă)."""

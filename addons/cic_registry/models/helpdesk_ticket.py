@@ -268,6 +268,10 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._cic_prepare_vals(vals)
+        if self.env.context.get("cic_number_at_commit"):
+            tickets = super().create(vals_list)
+            tickets._cic_assign_registration_number_at_commit()
+            return tickets
         numbered = self._cic_number_vals_before_insert(vals_list)
         tickets = super().create(vals_list)
         registered = self.browse([tickets.ids[index] for index in numbered])

@@ -164,9 +164,10 @@ class TestRegistrationConcurrency(CicRegistryCase):
             ).unlink()
             env["res.company"].browse(self.company_id).unlink()
 
-    def _register(self, cr, name):
-        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-        env["helpdesk.ticket"].create(
+    def _register(self, cr, name, at_commit=False):
+        context = {"tracking_disable": True, "cic_number_at_commit": at_commit}
+        env = api.Environment(cr, SUPERUSER_ID, context)
+        return env["helpdesk.ticket"].create(
             {
                 "name": name,
                 "description": "<p>concurrency</p>",
@@ -175,11 +176,11 @@ class TestRegistrationConcurrency(CicRegistryCase):
             }
         )
 
-    def _register_with_retries(self, name, errors):
+    def _register_with_retries(self, name, errors, at_commit=False):
         for attempt in range(self.TRIES):
             try:
                 with self.registry.cursor() as cr:
-                    self._register(cr, name)
+                    self._register(cr, name, at_commit)
                 return
             except psycopg2.OperationalError as exc:
                 if exc.pgcode not in PG_CONCURRENCY_ERRORS_TO_RETRY:
@@ -197,12 +198,30 @@ class TestRegistrationConcurrency(CicRegistryCase):
             return cr.fetchall()
 
     def test_parallel_registrations_gap_free(self):
+        self._check_parallel_registrations(at_commit=False)
+
+    def test_parallel_registrations_at_commit_gap_free(self):
+        """Portal submissions are numbered just before the commit."""
+        self._check_parallel_registrations(at_commit=True)
+
+    def test_numbered_at_commit(self):
+        with self.registry.cursor() as cr:
+            self._register(cr, "first")
+        with self.registry.cursor() as cr:
+            entry = self._register(cr, "at commit", at_commit=True)
+            self.assertFalse(entry.cic_registration_number, "not before the commit")
+            cr.flush()
+            self.assertEqual(entry.cic_registration_seq, 2)
+            self.assertTrue(entry.cic_legal_due_date)
+        self.assertEqual([seq for seq, _date in self._numbers()], [1, 2])
+
+    def _check_parallel_registrations(self, at_commit):
         errors, crashes = [], []
 
         def worker(index):
             try:
                 for i in range(self.PER_THREAD):
-                    self._register_with_retries(f"T{index}-{i}", errors)
+                    self._register_with_retries(f"T{index}-{i}", errors, at_commit)
             except Exception as exc:  # noqa: BLE001 - reported by the assertion
                 crashes.append(repr(exc))
 
