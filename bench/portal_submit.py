@@ -159,12 +159,23 @@ def main():
         default=4,
         help="submissions per client (at least 20 per level)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="HTTP workers of the server (config/odoo.conf runs 4)",
+    )
     parser.set_defaults(port=8520)
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
-    banner("portal submission with a 1 MB attachment", args, levels=levels)
+    banner(
+        "portal submission with a 1 MB attachment",
+        args,
+        levels=levels,
+        workers=args.workers,
+    )
     has_cic = prepare(args.db)
-    server = OdooServer(args.db, args.port, workers=2).start()
+    server = OdooServer(args.db, args.port, workers=args.workers).start()
     rows, verdict, all_errors = [], True, []
     try:
         citizen = RpcSession(server.url, args.db).authenticate("bench_citizen")
