@@ -43,7 +43,7 @@ class HelpdeskTicket(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # The cron reads only the few pending rows of a large table.
         self.env.cr.execute(
             SQL(
@@ -53,6 +53,7 @@ class HelpdeskTicket(models.Model):
                 SQL.identifier(self._table),
             )
         )
+        return res
 
     def _cic_after_registration(self):
         res = super()._cic_after_registration()

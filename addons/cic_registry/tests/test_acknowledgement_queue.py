@@ -76,11 +76,11 @@ class TestAcknowledgementQueue(CicRegistryCase):
             entries |= self.create_entry(
                 name=f"Sesizare {index}", channel_id=self.email.id
             )
-        cron, progress = self.cron._add_progress()
+        _cron, progress = self.cron._add_progress()
         pending = self.Ticket.search_count([("cic_acknowledgement_pending", "=", True)])
-        self.Ticket.with_context(cron.env.context)._cron_cic_send_acknowledgements(
-            limit=2
-        )
+        self.Ticket.with_context(
+            ir_cron_progress_id=progress.id
+        )._cron_cic_send_acknowledgements(limit=2)
         self.assertEqual((progress.done, progress.remaining), (2, pending - 2))
         self.Ticket._cron_cic_send_acknowledgements(limit=pending)
         for entry in entries:
