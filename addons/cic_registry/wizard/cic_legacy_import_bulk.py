@@ -127,22 +127,22 @@ def _copy_text(value):
 def _column_texts(model, field, values, vals_list):
     """COPY texts of the values of ``field`` in the rows ``vals_list``, converted
     once per distinct value and type, unless the conversion reads the other values
-    of the row (monetary, properties)."""
+    of the row (monetary, properties) or a value cannot be hashed."""
     convert = _converter(model, field)
+    pairs = list(zip(values, map(type, values), strict=True))
+    distinct = None
     if field.type not in ("monetary", "properties"):
-        keys = list(zip(values, map(type, values), strict=True))
         try:
-            texts = {
-                key: _copy_text(convert(key[0], None)) for key in dict.fromkeys(keys)
-            }
+            distinct = dict.fromkeys(pairs)
         except TypeError:  # a value that cannot be hashed
-            pass
-        else:
-            return list(map(texts.__getitem__, keys))
-    return [
-        _copy_text(convert(value, vals))
-        for value, vals in zip(values, vals_list, strict=True)
-    ]
+            distinct = None
+    if distinct is None:
+        return [
+            _copy_text(convert(value, vals))
+            for value, vals in zip(values, vals_list, strict=True)
+        ]
+    texts = {pair: _copy_text(convert(pair[0], None)) for pair in distinct}
+    return list(map(texts.__getitem__, pairs))
 
 
 def _copy_rows(cr, table, names, lines, count):
