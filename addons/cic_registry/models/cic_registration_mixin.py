@@ -292,11 +292,16 @@ class CicRegistrationMixin(models.AbstractModel):
 
     def _cic_take_number(self, nowait):
         """Increment the counter of this record's company and year and write the
-        number and the registration date on the record."""
+        number and the registration date on the record. The values computed from
+        the registration date (the legal due date...) get their first value here,
+        as they do when the number is taken at the insert: not a change to track."""
         self.ensure_one()
         values = self._cic_next_number(self.company_id or self.env.company, nowait)
-        self.sudo().with_context(cic_registration_write=True).write(values)
-        self.flush_recordset()
+        record = self.sudo().with_context(
+            cic_registration_write=True, tracking_disable=True
+        )
+        record.write(values)
+        record.flush_recordset()
 
     # ------------------------------------------------------------------
     # Numbering at insert

@@ -164,8 +164,8 @@ class TestRegistrationConcurrency(CicRegistryCase):
             ).unlink()
             env["res.company"].browse(self.company_id).unlink()
 
-    def _register(self, cr, name, at_commit=False):
-        context = {"tracking_disable": True, "cic_number_at_commit": at_commit}
+    def _register(self, cr, name, at_commit=False, tracking=False):
+        context = {"tracking_disable": not tracking, "cic_number_at_commit": at_commit}
         env = api.Environment(cr, SUPERUSER_ID, context)
         return env["helpdesk.ticket"].create(
             {
@@ -208,11 +208,15 @@ class TestRegistrationConcurrency(CicRegistryCase):
         with self.registry.cursor() as cr:
             self._register(cr, "first")
         with self.registry.cursor() as cr:
-            entry = self._register(cr, "at commit", at_commit=True)
+            entry = self._register(cr, "at commit", at_commit=True, tracking=True)
             self.assertFalse(entry.cic_registration_number, "not before the commit")
             cr.flush()
             self.assertEqual(entry.cic_registration_seq, 2)
             self.assertTrue(entry.cic_legal_due_date)
+            self.assertFalse(
+                entry.message_ids.tracking_value_ids,
+                "the first due date is part of the registration, not a change",
+            )
         self.assertEqual([seq for seq, _date in self._numbers()], [1, 2])
 
     def _check_parallel_registrations(self, at_commit):
