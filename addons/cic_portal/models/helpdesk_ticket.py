@@ -130,13 +130,19 @@ class HelpdeskTicket(models.Model):
         return bool(self.closed and not self.sudo().cic_rating_ids)
 
     def _cic_acknowledgement_due(self):
-        """Online submissions with an address are due the portal confirmation."""
+        """Online submissions are due the portal confirmation instead."""
         online = self.filtered("cic_portal_origin")
-        confirm = online.filtered(
-            lambda t: not t.cic_portal_confirmation_sent
+        due = super(HelpdeskTicket, self - online)._cic_acknowledgement_due()
+        return due | online._cic_portal_confirmation_due()
+
+    def _cic_portal_confirmation_due(self):
+        """The entries whose confirmation is still to send: numbered, not sent
+        yet, with an address (the form's, else the petitioner's)."""
+        return self.filtered(
+            lambda t: t.cic_registration_number
+            and not t.cic_portal_confirmation_sent
             and (t.partner_email or t.partner_id.email)
         )
-        return super(HelpdeskTicket, self - online)._cic_acknowledgement_due() | confirm
 
     def _cic_send_acknowledgement(self):
         """Online submissions get the portal confirmation (with the access code
@@ -149,11 +155,7 @@ class HelpdeskTicket(models.Model):
     def _cic_send_portal_confirmation(self):
         """Confirmation e-mail, sent once the registration number exists, to the
         address given on the form (for an organisation, the person who filed it)."""
-        tickets = self.filtered(
-            lambda t: t.cic_registration_number
-            and not t.cic_portal_confirmation_sent
-            and (t.partner_email or t.partner_id.email)
-        )
+        tickets = self._cic_portal_confirmation_due()
         if not tickets:
             return
         template = self.env.ref("cic_portal.mail_template_cic_request_confirmation")

@@ -71,8 +71,8 @@ class HelpdeskTicket(models.Model):
         )
 
     def _cic_queue_acknowledgement(self):
-        """Mark the entries due an acknowledgement and wake the cron up once the
-        current transaction commits."""
+        """Mark the entries due an acknowledgement and trigger the cron (see
+        ``ACK_TRIGGER_DELAY``)."""
         due = self._cic_acknowledgement_due()
         if not due:
             return
@@ -90,11 +90,9 @@ class HelpdeskTicket(models.Model):
         sent one by one, so that one failing entry is logged and blocks no other."""
         domain = [("cic_acknowledgement_pending", "=", True)]
         tickets = self.search(domain, order="id", limit=limit)
-        if len(tickets) > 1 and not tickets._cic_send_acknowledgement_safely():
+        if not tickets._cic_send_acknowledgement_safely() and len(tickets) > 1:
             for ticket in tickets:
                 ticket._cic_send_acknowledgement_safely()
-        elif len(tickets) == 1:
-            tickets._cic_send_acknowledgement_safely()
         tickets.with_context(tracking_disable=True).write(
             {"cic_acknowledgement_pending": False}
         )
