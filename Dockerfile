@@ -1,24 +1,39 @@
 # CIC Suite on the official Odoo 18.0 image.
 # Production:  docker compose up -d            (service "odoo")
 # Test suite:  docker compose run --rm test    (same bin/test as on a developer machine)
-FROM odoo:18.0 AS runtime
+#
+# The base image is pinned by tag and digest (digest of the multi-platform index as
+# recorded by docker-library/repo-info): Odoo's nightly build of 2025-07-10, the
+# image closest after the source the suite is tested with (requirements/odoo-source.txt,
+# 2025-07-02; Odoo publishes an image only every week or two). Everything the image
+# installs besides comes from PyPI at the versions pinned in requirements/.
+FROM odoo:18.0-20250710@sha256:1d243f0f1448390c2863575efa6a78cc02b1d44586d8fb9ea472f8e216609845 AS runtime
 
 USER root
 COPY requirements/ /opt/cic/requirements/
-# The image ships Odoo and its dependencies; add the suite's Python packages and the
-# OCA addons (no-deps: their only dependency is Odoo itself).
+# The image ships Odoo and its dependencies; add the suite's Python packages at the
+# versions of requirements/project.txt (-c) and the OCA addons (no-deps: their only
+# dependency is Odoo itself).
 RUN pip3 install --no-cache-dir --break-system-packages \
-        num2words qrcode xlrd==1.2.0 python-stdnum \
+        -c /opt/cic/requirements/project.txt num2words qrcode xlrd python-stdnum \
     && pip3 install --no-cache-dir --break-system-packages --no-deps \
         -r /opt/cic/requirements/oca.txt
 COPY --chown=odoo:odoo addons/ /mnt/cic-addons/
 COPY config/odoo.conf /etc/odoo/odoo.conf
+# Odoo's master password from the docker secret (docker/odoo-entrypoint.sh).
+COPY docker/odoo-entrypoint.sh /usr/local/bin/cic-entrypoint.sh
 USER odoo
+ENTRYPOINT ["/usr/local/bin/cic-entrypoint.sh"]
+CMD ["odoo"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=5 \
     CMD curl -fsS http://127.0.0.1:8069/web/health || exit 1
 
 # The test image runs bin/test with the image's Python (CIC_VENV=system) and the
-# image's Odoo (ODOO_PATH=/opt/odoo18 points at it), plus a headless browser.
+# image's Odoo (ODOO_PATH=/opt/odoo18 points at it), plus a headless browser. The
+# browser comes from the archive of the pinned base image's distribution without a
+# version pin: Ubuntu keeps only the current version of a package in its archive, so
+# a pinned version would break the build at its next security update; this stage is
+# never deployed.
 FROM runtime AS test
 USER root
 RUN apt-get update \

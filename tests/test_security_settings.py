@@ -5,6 +5,7 @@ import configparser
 import json
 import os
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from unittest.mock import patch
 
@@ -135,3 +136,215 @@ class TestDatabaseManagerClosed(HttpCase):
             "SELECT count(*) FROM pg_database WHERE datname = 'cic_stolen_copy'"
         )
         self.assertEqual(self.env.cr.fetchone()[0], 0)
+
+
+# -- Deployment (issue 14, point 13): docker-compose.yml, Dockerfile, docker/ --------
+
+
+def _yaml_scalar(text):
+    text = text.strip()
+    if text.startswith("["):
+        return json.loads(text)  # flow lists of double-quoted strings only
+    if text[:1] in "\"'" and text[-1:] == text[:1]:
+        return text[1:-1]
+    return text
+
+
+def _yaml_lines(text):
+    """(indent, content) of each meaningful line, comments removed."""
+    lines = []
+    for raw in text.splitlines():
+        content = re.sub(r"\s+#\s.*$", "", raw) if '"' not in raw else raw
+        if content.strip() and not content.strip().startswith("#"):
+            lines.append((len(content) - len(content.lstrip()), content.strip()))
+    return lines
+
+
+def _yaml_block(lines, i, indent):
+    if lines[i][1].startswith("- "):
+        items = []
+        while i < len(lines) and lines[i][0] == indent and lines[i][1][:2] == "- ":
+            items.append(_yaml_scalar(lines[i][1][2:]))
+            i += 1
+        return items, i
+    mapping = {}
+    while i < len(lines) and lines[i][0] == indent:
+        key, _colon, rest = lines[i][1].partition(":")
+        i += 1
+        if rest.strip():
+            mapping[key.strip()] = _yaml_scalar(rest)
+        elif i < len(lines) and lines[i][0] > indent:
+            mapping[key.strip()], i = _yaml_block(lines, i, lines[i][0])
+        else:
+            mapping[key.strip()] = None
+    assert i == len(lines) or lines[i][0] < indent, f"unsupported YAML: {lines[i]}"
+    return mapping, i
+
+
+def compose_file():
+    """docker-compose.yml parsed (the block-style subset it is written in; the venv
+    has no YAML library, and ``docker-compose config`` checks the full syntax)."""
+    with open(os.path.join(ROOT, "docker-compose.yml"), encoding="utf-8") as handle:
+        lines = _yaml_lines(handle.read())
+    return _yaml_block(lines, 0, 0)[0]
+
+
+def dockerfile_instructions():
+    """(stage, instruction, arguments) of the Dockerfile, continuation lines joined."""
+    with open(os.path.join(ROOT, "Dockerfile"), encoding="utf-8") as handle:
+        text = re.sub(r"\\\n", " ", handle.read())
+    stage, result = None, []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        instruction, _space, args = line.partition(" ")
+        if instruction.upper() == "FROM":
+            stage = args.split()[-1] if " AS " in args.upper() else args
+        result.append((stage, instruction.upper(), args.strip()))
+    return result
+
+
+def test_compose_publishes_odoo_on_loopback_only():
+    """Only the proxy on the host reaches Odoo: nothing is published on every
+    interface."""
+    services = compose_file()["services"]
+    assert services["odoo"].get("ports"), "Odoo is published to the host's proxy"
+    for name, service in services.items():
+        for port in service.get("ports") or []:
+            assert str(port).startswith("127.0.0.1:"), f"{name} publishes {port}"
+
+
+def test_master_password_comes_from_a_secret():
+    """admin_passwd: a docker secret read from a file outside the repository, handed
+    to Odoo by the image's entry point; never in config/odoo.conf nor in the repo."""
+    compose = compose_file()
+    odoo = compose["services"]["odoo"]
+    path = re.sub(
+        r"^\$\{\w+:-(.*)\}$", r"\1", odoo["environment"]["ODOO_MASTER_PASSWORD_FILE"]
+    )
+    name = path.removeprefix("/run/secrets/")
+    assert path.startswith("/run/secrets/") and name in odoo["secrets"]
+    source = compose["secrets"][name]["file"]
+    assert source.startswith("${"), "the secret's file is named by the environment"
+    assert "admin_passwd" not in production_options()
+    entrypoints = [
+        args for _stage, instruction, args in dockerfile_instructions()
+        if instruction == "ENTRYPOINT"
+    ]  # fmt: skip
+    assert entrypoints and "cic-entrypoint" in entrypoints[0]
+
+
+def _run_entrypoint(tmp_path, secret_text):
+    base = tmp_path / "odoo.conf"
+    base.write_text(open(os.path.join(ROOT, "config", "odoo.conf")).read())
+    secret = tmp_path / "secret"
+    secret.write_text(secret_text)
+    official = tmp_path / "official-entrypoint.sh"
+    official.write_text(
+        '#!/bin/sh\nstat -c %a "$ODOO_RC"\ncat "$ODOO_RC"\necho "args: $*"\n'
+    )
+    official.chmod(0o755)
+    return subprocess.run(
+        ["bash", os.path.join(ROOT, "docker", "odoo-entrypoint.sh"), "odoo", "-d", "x"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=dict(
+            PATH=os.environ["PATH"],
+            TMPDIR=str(tmp_path),
+            ODOO_RC=str(base),
+            ODOO_MASTER_PASSWORD_FILE=str(secret),
+            CIC_OFFICIAL_ENTRYPOINT=str(official),
+        ),
+    )
+
+
+def test_entrypoint_gives_odoo_the_master_password(tmp_path):
+    result = _run_entrypoint(tmp_path, "Tr3cut-pe-la-ghi$eu\n")
+    assert result.returncode == 0, result.stderr
+    mode, *conf = result.stdout.splitlines()
+    assert mode == "600", "the generated configuration is readable by its owner only"
+    parser = configparser.RawConfigParser()
+    parser.read_string("\n".join(conf[:-1]))
+    assert parser["options"]["admin_passwd"] == "Tr3cut-pe-la-ghi$eu"
+    assert parser["options"]["list_db"] == "False", "the rest of odoo.conf is kept"
+    assert conf[-1] == "args: odoo -d x"
+    assert "Tr3cut" not in result.stderr
+
+
+def test_entrypoint_refuses_to_start_without_master_password(tmp_path):
+    result = _run_entrypoint(tmp_path, "")
+    assert result.returncode != 0
+    assert "args:" not in result.stdout, "Odoo was not started"
+    assert result.stderr.count("\n") == 1 and "master password" in result.stderr
+
+
+def test_odoo_connects_with_a_role_that_is_not_superuser():
+    """POSTGRES_USER is the superuser that initialises the cluster; Odoo and the test
+    service log in as the role the init script creates with CREATEDB only."""
+    services = compose_file()["services"]
+    db, odoo, test = services["db"], services["odoo"], services["test"]
+    role = production_options()["db_user"]
+    assert db["environment"]["POSTGRES_USER"] != role
+    assert db["environment"]["ODOO_DB_USER"] == role
+    assert odoo["environment"]["USER"] == role and test["environment"]["PGUSER"] == role
+    assert odoo["environment"]["PASSWORD"] == db["environment"]["ODOO_DB_PASSWORD"]
+    mounts = dict(volume.split(":")[1::-1] for volume in db["volumes"])
+    folder = os.path.join(ROOT, mounts["/docker-entrypoint-initdb.d"])
+    sql_text = " ".join(
+        open(os.path.join(folder, name), encoding="utf-8").read()
+        for name in sorted(os.listdir(folder))
+    )
+    create = re.search(r"CREATE ROLE [^;]*;", sql_text, re.S)
+    assert create, "the init script creates Odoo's role"
+    words = create.group(0).split()
+    assert {"LOGIN", "CREATEDB", "NOSUPERUSER", "NOCREATEROLE"} <= set(words)
+    assert "SUPERUSER" not in words and "POSTGRES_USER" not in create.group(0)
+
+
+def _pinned(requirement_file):
+    with open(os.path.join(ROOT, requirement_file), encoding="utf-8") as handle:
+        lines = [line.split("#")[0].strip() for line in handle]
+    return {line.split("==")[0].lower(): line for line in lines if line}
+
+
+def _check_pip_install(command):
+    tokens = command.split()
+    constraints, packages, position = {}, [], tokens.index("install") + 1
+    while position < len(tokens):
+        token = tokens[position]
+        if token in ("-r", "-c"):
+            path = tokens[position + 1].replace("/opt/cic/", "")
+            pinned = _pinned(path)
+            assert all("==" in line for line in pinned.values()), path
+            if token == "-c":
+                constraints.update(pinned)
+            position += 2
+            continue
+        if not token.startswith("-"):
+            packages.append(token)
+        position += 1
+    for package in packages:
+        assert "==" in package or package.lower() in constraints, package
+
+
+def test_dockerfile_installs_pinned_packages():
+    """Base images by tag and digest; pip packages by version; nothing from apt in the
+    production stage (the test stage's browser comes with the pinned base image's
+    distribution, see the Dockerfile)."""
+    digest = r"[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}"
+    stages = set()
+    for stage, instruction, args in dockerfile_instructions():
+        if instruction == "FROM":
+            image = args.split()[0]
+            assert image in stages or re.fullmatch(digest, image), image
+            stages.add(stage)
+        for command in args.split("&&") if instruction == "RUN" else ():
+            if re.search(r"\bpip3? install\b", command):
+                _check_pip_install(command)
+            if stage == "runtime":
+                assert "apt-get install" not in command, command
+    for service in compose_file()["services"].values():
+        if "image" in service:
+            assert re.fullmatch(digest, service["image"]), service["image"]
