@@ -21,8 +21,13 @@ die() { echo "cic: error: $*" >&2; exit 2; }
 say() { echo "cic: $*" >&2; }
 
 cic_check_odoo() {
-    [ -f "$ODOO_PATH/odoo-bin" ] && [ -f "$ODOO_PATH/odoo/release.py" ] \
-        || die "Odoo 18 source not found at ODOO_PATH=$ODOO_PATH (expected odoo-bin and odoo/ there; see README 'Where Odoo is looked up')"
+    if [ ! -f "$ODOO_PATH/odoo-bin" ] || [ ! -f "$ODOO_PATH/odoo/release.py" ]; then
+        # Fetch the pinned 18.0 source (requirements/odoo-source.txt) into ODOO_PATH,
+        # or say in one line what to download and where (CIC_ODOO_FETCH=0: no download).
+        command -v python3 >/dev/null 2>&1 \
+            || die "Odoo 18 source not found at ODOO_PATH=$ODOO_PATH (expected odoo-bin and odoo/ there; see README 'Where Odoo is looked up')"
+        python3 "$CIC_ROOT/tools/odoo_fetch.py" "$ODOO_PATH" || exit 2
+    fi
     grep -q "^version_info = (18, 0" "$ODOO_PATH/odoo/release.py" \
         || die "the Odoo at $ODOO_PATH is not Odoo 18.0"
 }
@@ -44,7 +49,7 @@ cic_system_packages() {
 cic_venv() {
     local stamp want
     [ "$CIC_VENV" = system ] && return 0
-    want=$(cat "$CIC_ROOT"/requirements/*.txt | sha256sum | cut -c1-16)
+    want=$(cat "$CIC_ROOT"/requirements/{oca,odoo,project}.txt | sha256sum | cut -c1-16)
     stamp="$CIC_VENV/.cic-requirements"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
     command -v "$CIC_PYTHON" >/dev/null 2>&1 || CIC_PYTHON=python3

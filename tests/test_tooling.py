@@ -39,8 +39,12 @@ def assert_one_clear_line(result, expected):
 
 
 def test_missing_odoo_source():
-    result = run_script("run", ODOO_PATH="/nonexistent/odoo", CIC_PORT="8891")
+    """With the download off (tests/test_odoo_fetch.py covers it), as before."""
+    result = run_script(
+        "run", ODOO_PATH="/nonexistent/odoo", CIC_PORT="8891", CIC_ODOO_FETCH="0"
+    )
     assert_one_clear_line(result, "Odoo 18 source not found at ODOO_PATH=/nonexistent")
+    assert not os.path.exists("/nonexistent")
 
 
 def test_port_taken():
