@@ -195,6 +195,7 @@ def test_killed_download_leaves_nothing(tmp_path, serve):
         assert process.returncode != 0 and not dest.exists()
         if signum == signal.SIGTERM:
             assert not list(tmp_path.glob(".odoo-fetch-*")), stderr
+            assert "interrupted (SIGTERM)" in stderr and "Traceback" not in stderr
     assert list(tmp_path.glob(".odoo-fetch-*")), "SIGKILL leaves its temporary folder"
     result = fetch(dest, serve(NIGHTLY))
     assert result.returncode == 0, result.stderr

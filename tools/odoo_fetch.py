@@ -41,6 +41,10 @@ class FetchError(Exception):
     """A failure explained in one line (the reason, without the advice)."""
 
 
+class Interrupted(Exception):
+    """SIGTERM or SIGHUP: stop, clean up, and say so."""
+
+
 def read_pin(path=PIN_FILE):
     """The ``key = value`` lines of requirements/odoo-source.txt."""
     pin = {}
@@ -164,7 +168,7 @@ def _safe_members(archive, into):
     into = os.path.realpath(into)
     for member in archive:
         path = os.path.realpath(os.path.join(into, member.name))
-        if not path.startswith(into + os.sep):
+        if not (path.startswith(into + os.sep) or (path == into and member.isdir())):
             raise FetchError(f"the archive holds an unsafe path ({member.name})")
         if member.issym() or member.islnk():
             target = os.path.join(os.path.dirname(path), member.linkname)
@@ -258,7 +262,12 @@ def fetch(dest, pin):
         problem = tree_problem(tree)
         if problem:
             raise FetchError(f"the archive is not the expected Odoo: {problem}")
-        os.rename(tree, dest)  # atomic; replaces dest only if it is an empty folder
+        try:
+            os.rename(tree, dest)  # atomic; replaces dest only if it is an empty folder
+        except OSError as exc:
+            if tree_problem(dest) if os.path.isdir(dest) else True:
+                raise FetchError(f"cannot move it into place ({exc})") from exc
+            # another run (bin/test beside bin/run) put the same tree there first
         created.clear()
     finally:
         shutil.rmtree(temp, ignore_errors=True)
@@ -286,7 +295,7 @@ def fail(dest, pin, reason):
 
 
 def _terminate(signum, _frame):
-    raise SystemExit(128 + signum)  # runs the clean-up of fetch()
+    raise Interrupted(signal.Signals(signum).name)  # runs the clean-up of fetch()
 
 
 def main(argv):
@@ -313,6 +322,8 @@ def main(argv):
         return fail(dest, pin, f"could not be fetched: {exc}")
     except KeyboardInterrupt:
         return fail(dest, pin, "the download was interrupted (Ctrl+C)")
+    except Interrupted as exc:
+        return fail(dest, pin, f"the download was interrupted ({exc})")
     seconds = time.monotonic() - started
     say(f"Odoo {pin['version']} ({pin['build']}) is at {dest} ({seconds:.0f} s)")
     return 0
