@@ -1,9 +1,10 @@
-"""Audit trail: every change of a registry entry's legal fields and every read of a
-full CNP leaves a row that no user can change.
+"""Audit trail: every change of a registry entry's legal fields and every reveal of
+a full CNP leaves a row that no user can change.
 
 Gaps found and fixed in cic_registry: approvals, extensions, forwarding and the
 recomputed due dates were not audited; ``search_read`` (JSON-RPC) read CNPs unlogged,
-and so did grouping partners by their CNP.
+and so did grouping partners by their CNP. Since issue 14 no read returns the full
+CNP at all: the clerk's reveal action (with a reason) is the one way, and logged.
 """
 
 from odoo import fields
@@ -156,12 +157,15 @@ class TestAuditTrail(TransactionCase):
                     entry.with_user(user).write({name: value})
 
     # ---------------------------------------------------------------- CNP reads
-    def cnp_rows(self):
-        return self.env["cic.cnp.access.log"].search(
-            [("partner_id", "=", self.partner.id), ("user_id", "=", self.clerk.id)]
-        )
+    def cnp_rows(self, access_type=None):
+        domain = [("user_id", "=", self.clerk.id)]
+        if access_type:
+            domain.append(("access_type", "=", access_type))
+        return self.env["cic.cnp.access.log"].search(domain)
 
-    def test_every_way_of_reading_the_cnp_is_logged(self):
+    def test_no_way_of_reading_returns_the_full_cnp(self):
+        """Every read path gives the mask (nothing revealed, nothing to log); the
+        export is refused; the reveal action is the one way, and it is logged."""
         Partner = self.env["res.partner"].with_user(self.clerk)
         partner = self.partner.with_user(self.clerk)
         reads = {
@@ -173,22 +177,31 @@ class TestAuditTrail(TransactionCase):
             "web_search_read": lambda: Partner.web_search_read(
                 [("id", "=", self.partner.id)], {"cic_cnp": {}}
             ),
-            "export_data": lambda: partner.export_data(["cic_cnp"]),
         }
         for how, read in reads.items():
-            before = len(self.cnp_rows())
             result = read()
-            self.assertIn(CNP, str(result), how)
-            self.assertEqual(len(self.cnp_rows()), before + 1, how)
+            self.assertNotIn(CNP, str(result), how)
+            self.assertIn("**********012", str(result), how)
+        with self.assertRaisesRegex(UserError, "cannot be exported"):
+            partner.export_data(["cic_cnp"])
+        self.assertFalse(self.cnp_rows())
+        wizard = (
+            self.env["cic.cnp.reveal"]
+            .with_user(self.clerk)
+            .create({"partner_id": self.partner.id, "reason": "Audit test"})
+        )
+        self.assertEqual(wizard.action_reveal()["params"]["message"], CNP)
+        self.assertEqual(self.cnp_rows("reveal").reason, "Audit test")
 
     def test_masked_reads_are_not_logged(self):
         before = len(self.cnp_rows())
         self.partner.with_user(self.clerk).read(["name", "cic_cnp_masked"])
         self.assertEqual(len(self.cnp_rows()), before)
 
-    def test_grouping_by_the_cnp_is_logged(self):
-        """Group labels and min/max/array_agg aggregates of ``cic_cnp`` show full
-        CNPs without a read: each way is logged; counting them is not."""
+    def test_grouping_by_the_cnp_is_masked_and_logged(self):
+        """Group labels and min/max/array_agg aggregates of ``cic_cnp`` would show
+        full CNPs without a read: each way gives the mask and is logged; counting
+        them is not logged."""
         Partner = self.env["res.partner"].with_user(self.clerk)
         domain = [("id", "=", self.partner.id)]
         groupings = {
@@ -205,10 +218,11 @@ class TestAuditTrail(TransactionCase):
             ),
         }
         for how, group in groupings.items():
-            before = len(self.cnp_rows())
+            before = len(self.cnp_rows("group"))
             result = group()
-            self.assertIn(CNP, str(result), how)
-            self.assertEqual(len(self.cnp_rows()), before + 1, how)
+            self.assertNotIn(CNP, str(result), how)
+            self.assertIn("**********012", str(result), how)
+            self.assertEqual(len(self.cnp_rows("group")), before + 1, how)
         before = len(self.cnp_rows())
         result = Partner.read_group(domain, ["cic_cnp:count_distinct"], ["name"])
         self.assertEqual(result[0]["cic_cnp"], 1)

@@ -29,9 +29,15 @@ def ro_amount_in_words(amount):
 
 class AccountPayment(models.Model):
     """Payment record of a fee (R-POR-4): channel, external transaction id,
-    payer identification, proof and treasury account."""
+    payer identification, proof and treasury account.
 
-    _inherit = "account.payment"
+    The payer's CNP/CUI is validated with the petitioner's normalisers and guarded
+    like the petitioner's CNP (``cic.cnp.guard.mixin``): masked on read, searches
+    and groupings logged, never exported."""
+
+    _name = "account.payment"
+    _inherit = ["account.payment", "cic.cnp.guard.mixin"]
+    _cic_cnp_fields = ("cic_payer_vat",)
 
     cic_channel = fields.Selection(
         [
@@ -47,7 +53,12 @@ class AccountPayment(models.Model):
     )
     cic_external_ref = fields.Char(string="External transaction id", copy=False)
     cic_payer_vat = fields.Char(
-        string="Payer CNP/CUI", groups="account.group_account_invoice"
+        string="Payer CNP/CUI",
+        groups="account.group_account_invoice",
+        exportable=False,
+        copy=False,
+        help="CNP of the natural person or CUI of the organisation that paid; "
+        "shown masked.",
     )
     cic_proof_file = fields.Binary(string="Proof of payment", attachment=True)
     cic_proof_file_name = fields.Char()
@@ -57,6 +68,34 @@ class AccountPayment(models.Model):
         compute="_compute_cic_ticket_ids",
         string="CIC requests",
     )
+
+    @api.model
+    def _cic_normalize_payer_vat(self, value):
+        """A 13-digit value is a CNP, anything else a CUI (RO prefix allowed):
+        return the compact number or raise a ValidationError."""
+        if not value:
+            return False
+        partners = self.env["res.partner"]
+        compact = "".join(value.split())
+        if compact.isdigit() and len(compact) == 13:
+            return partners._cic_normalize_cnp(compact)
+        return partners._cic_normalize_cui(compact)[0]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("cic_payer_vat"):
+                vals["cic_payer_vat"] = self._cic_normalize_payer_vat(
+                    vals["cic_payer_vat"]
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("cic_payer_vat"):
+            vals = dict(
+                vals, cic_payer_vat=self._cic_normalize_payer_vat(vals["cic_payer_vat"])
+            )
+        return super().write(vals)
 
     @api.depends("payment_transaction_id")
     def _compute_cic_channel(self):

@@ -229,10 +229,17 @@ class HelpdeskTicket(models.Model):
             ticket.cic_invoice_id = invoice
 
     def _cic_register_fee_payment(
-        self, amount=None, date=None, channel="counter", reference=None, journal=None
+        self,
+        amount=None,
+        date=None,
+        channel="counter",
+        reference=None,
+        journal=None,
+        payer_vat=None,
     ):
         """Record a payment of the fee (counter, bank, Ghiseul.ro) and reconcile
-        it with the fee invoice; return the account.payment."""
+        it with the fee invoice; return the account.payment. ``payer_vat`` is the
+        payer's CNP/CUI, already normalised."""
         self.ensure_one()
         invoice = self.cic_invoice_id
         if not invoice or invoice.payment_state in ("paid", "in_payment"):
@@ -252,9 +259,13 @@ class HelpdeskTicket(models.Model):
             .create(vals)
         )
         payment = wizard._create_payments()
-        payment.write(
-            {"cic_channel": channel, "cic_external_ref": reference or payment.name}
-        )
+        payment_vals = {
+            "cic_channel": channel,
+            "cic_external_ref": reference or payment.name,
+        }
+        if payer_vat:
+            payment_vals["cic_payer_vat"] = payer_vat
+        payment.write(payment_vals)
         return payment
 
     def action_cic_register_payment(self):

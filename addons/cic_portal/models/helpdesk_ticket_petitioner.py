@@ -36,3 +36,25 @@ class HelpdeskTicket(models.Model):
         for ticket in tickets.filtered("cic_filed_by_partner_id"):
             ticket.message_subscribe(partner_ids=ticket.cic_filed_by_partner_id.ids)
         return tickets
+
+    # ------------------------------------------------------------ anonymisation
+    def _cic_anonymise_vals(self):
+        """The representative's name and the filer's contact are personal data
+        of the entry too (R-GDPR-2)."""
+        return dict(
+            super()._cic_anonymise_vals(),
+            cic_representative_name=False,
+            cic_filed_by_partner_id=False,
+        )
+
+    def _cic_anonymise_partners(self):
+        return super()._cic_anonymise_partners() | self.cic_filed_by_partner_id
+
+    def _cic_personal_values(self, partners):
+        values = super()._cic_personal_values(partners)
+        values.update(
+            name.strip()
+            for name in self.sudo().mapped("cic_representative_name")
+            if name and len(name.strip()) >= 4
+        )
+        return values

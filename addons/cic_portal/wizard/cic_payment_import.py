@@ -5,7 +5,7 @@ import csv
 import io
 
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.float_utils import float_compare
 
 REQUIRED_COLUMNS = ("reference", "amount", "date", "payer")
@@ -14,8 +14,10 @@ REQUIRED_COLUMNS = ("reference", "amount", "date", "payer")
 class CicPaymentImport(models.TransientModel):
     """Import a CSV of external payments (e.g. a Ghiseul.ro statement) with
     columns reference, amount, date (YYYY-MM-DD or DD.MM.YYYY), payer and
-    optionally transaction_id; each line is matched to a request by its
-    registration number or to its fee invoice, and reconciled."""
+    optionally transaction_id and payer_id (the payer's CNP or CUI, validated
+    like the petitioner's and stored on the payment, shown masked); each line is
+    matched to a request by its registration number or to its fee invoice, and
+    reconciled."""
 
     _name = "cic.payment.import"
     _description = "CIC External Payments Import"
@@ -95,12 +97,23 @@ class CicPaymentImport(models.TransientModel):
             if float_compare(amount, 0.0, precision_digits=2) <= 0:
                 unmatched.append(self.env._("line %s: invalid amount", line_no))
                 continue
+            try:
+                payer_vat = self.env["account.payment"]._cic_normalize_payer_vat(
+                    row.get("payer_id")
+                )
+            except ValidationError:
+                # The number itself is not repeated: the result is kept.
+                unmatched.append(
+                    self.env._("line %s: the payer's CNP/CUI is not valid", line_no)
+                )
+                continue
             ticket._cic_register_fee_payment(
                 amount=amount,
                 date=self._parse_date(row["date"]),
                 channel=self.channel,
                 reference=row.get("transaction_id") or row["reference"],
                 journal=self.journal_id,
+                payer_vat=payer_vat,
             )
             matched.append(row["reference"])
         self.result = "\n".join(

@@ -9,6 +9,7 @@ from . import res_config_settings
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import helpdesk_ticket_acknowledgement
+from . import cic_cnp_guard_mixin
 from . import res_partner
 from . import cic_cnp_access_log
 from . import cic_nomenclator
@@ -19,6 +20,7 @@ from . import cic_archive_selection
 from . import helpdesk_ticket_archive
 from . import res_company_workflow
 from . import helpdesk_ticket_workflow
+from . import helpdesk_ticket_internal
 from . import cic_foi_verbal_request
 from . import cic_foi_copy_tariff
 from . import cic_foi_litigation

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .helpdesk_ticket_archive import quoting
+
 
 class CicAuditLog(models.Model):
     """Append-only trail of corrections and sensitive reads.
@@ -51,3 +53,14 @@ class CicAuditLog(models.Model):
             for rec in records
         ]
         return self.sudo().create(vals)
+
+    @api.model
+    def _cic_anonymise_values(self, res_model, res_ids, personal):
+        """Blank the values of the rows of these records that quote a person's
+        data (``personal``: names, e-mails, CNPs...) after an anonymisation
+        (R-GDPR-2); who changed which field when stays. Call in sudo."""
+        rows = self.search([("res_model", "=", res_model), ("res_id", "in", res_ids)])
+        placeholder = self.env._("(anonymised)")
+        for fname in ("old_value", "new_value", "note", "res_name"):
+            quoting(rows, (fname,), personal).write({fname: placeholder})
+        return rows

@@ -5,10 +5,14 @@ from odoo.exceptions import UserError
 
 
 class CicCnpAccessLog(models.Model):
-    """Append-only trail of reads of a full CNP (R-GDPR-1, Law 190/2018 art. 4).
+    """Append-only trail of accesses to CNPs (R-GDPR-1, Law 190/2018 art. 4):
+    reveals of a full CNP (with the clerk's reason), searches and groupings on the
+    CNP (with the searched value masked), and older rows of reads and exports.
 
-    Rows are created by `res.partner._cic_log_cnp_access()` in sudo; nobody gets
-    create/write/unlink rights, and `write`/`unlink` are refused even in sudo.
+    Rows are created by the code in sudo (``_log_access``, ``_log_search``);
+    nobody gets create/write/unlink rights, and `write`/`unlink` are refused even
+    in sudo. Only the anonymisation of a
+    petitioner clears the copy of his name (``_cic_anonymise_rows``).
     """
 
     _name = "cic.cnp.access.log"
@@ -31,7 +35,13 @@ class CicCnpAccessLog(models.Model):
         help="Copied at the time of the read, kept if the partner is deleted.",
     )
     access_type = fields.Selection(
-        [("read", "Read"), ("export", "Export")],
+        [
+            ("reveal", "Reveal"),
+            ("search", "Search"),
+            ("group", "Group by"),
+            ("read", "Read"),
+            ("export", "Export"),
+        ],
         string="Access",
         required=True,
         readonly=True,
@@ -43,12 +53,20 @@ class CicCnpAccessLog(models.Model):
         "or res.partner when read directly.",
     )
     res_id = fields.Integer(string="Context record", readonly=True)
+    reason = fields.Text(
+        readonly=True, help="Why the clerk revealed the CNP, as he typed it."
+    )
+    search_value = fields.Char(
+        string="Searched",
+        readonly=True,
+        help="Condition of a search or grouping on the CNP; values are masked.",
+    )
     company_id = fields.Many2one(
         "res.company", string="Company", readonly=True, index=True
     )
 
     @api.model
-    def _log_access(self, partners, access_type):
+    def _log_access(self, partners, access_type, reason=None):
         """Create one row per partner that has a CNP. Call in sudo."""
         context = self.env.context
         user = self.env.user
@@ -61,10 +79,32 @@ class CicCnpAccessLog(models.Model):
                 "res_model": context.get("active_model") or partner._name,
                 "res_id": context.get("active_id") or partner.id,
                 "company_id": self.env.company.id,
+                "reason": reason,
             }
             for partner in partners.sudo().filtered("cic_cnp")
         ]
         return self.create(vals_list)
+
+    @api.model
+    def _log_search(self, access_type, search_value, res_model="res.partner"):
+        """One row for a search or grouping on a CNP. Call in sudo."""
+        return self.create(
+            {
+                "user_id": self.env.user.id,
+                "access_type": access_type,
+                "search_value": search_value,
+                "res_model": res_model,
+                "res_id": self.env.context.get("active_id") or False,
+                "company_id": self.env.company.id,
+            }
+        )
+
+    def _cic_anonymise_rows(self):
+        """Erase the copy of the petitioner's name and the free-text reason; who
+        accessed, when and how stay (R-GDPR-2)."""
+        return super(CicCnpAccessLog, self.sudo()).write(
+            {"partner_name": False, "reason": False}
+        )
 
     def write(self, vals):
         if self:

@@ -5,6 +5,67 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+TRACKING_TEXTS = (
+    "old_value_char",
+    "new_value_char",
+    "old_value_text",
+    "new_value_text",
+)
+
+
+def quoting(records, fnames, personal):
+    """The records whose fields ``fnames`` contain one of the texts ``personal``
+    (case-insensitive)."""
+    needles = [value.lower() for value in personal]
+    if not needles:
+        return records.browse()
+    return records.filtered(
+        lambda rec: any(
+            needle in str(rec[fname] or "").lower()
+            for fname in fnames
+            for needle in needles
+        )
+    )
+
+
+def anonymise_chatter(records, partners, personal=()):
+    """Remove the persons ``partners`` from the chatter of ``records``:
+    followers, authors, bodies and attachments of messages they wrote, of
+    e-mails and comments, and of every message (notification, acknowledgement,
+    log) or tracking value that quotes their data (``personal``)."""
+    if not records:
+        return
+    env = records.env
+    records.sudo().message_unsubscribe(partner_ids=partners.ids)
+    Message = env["mail.message"].sudo()
+    on_records = [("model", "=", records._name), ("res_id", "in", records.ids)]
+    messages = Message.search(
+        [
+            *on_records,
+            "|",
+            ("author_id", "in", partners.ids),
+            ("message_type", "in", ("email", "comment")),
+        ]
+    )
+    messages |= quoting(
+        Message.search(on_records), ("body", "subject", "email_from"), personal
+    )
+    messages.attachment_ids.unlink()
+    env["mail.mail"].sudo().search([("mail_message_id", "in", messages.ids)]).unlink()
+    messages.write(
+        {
+            "body": False,
+            "subject": False,
+            "author_id": False,
+            "email_from": False,
+            "reply_to": False,
+            "partner_ids": [fields.Command.clear()],
+        }
+    )
+    quoting(
+        Message.search(on_records).tracking_value_ids, TRACKING_TEXTS, personal
+    ).unlink()
+
 
 class HelpdeskTicket(models.Model):
     """Archive side of registry entries: nomenclator file and retention only.
@@ -105,19 +166,52 @@ class HelpdeskTicket(models.Model):
     def _cic_anonymise_vals(self):
         """Values that erase the petitioner's data from the entry. Other modules
         extend this with their own personal-data fields."""
-        return {
+        vals = {
             "partner_id": False,
             "partner_name": self.env._("Anonymised petitioner"),
             "partner_email": False,
             "description": Markup("<p>%s</p>")
             % self.env._("Content removed after the selection commission's decision."),
             "notes": False,
+            "cic_answer_body": False,
+            "cic_foi_reply_address": False,
         }
+        if self.cic_recipient_id and not self.cic_recipient_id.is_company:
+            vals["cic_recipient_id"] = False
+        return vals
+
+    def _cic_anonymise_partners(self):
+        """Persons whose data the entries hold: the petitioner and, on outgoing
+        entries, the recipient. Other modules add theirs."""
+        return self.partner_id | self.cic_recipient_id
+
+    def _cic_personal_values(self, partners):
+        """Texts that identify the persons (name, e-mail, phones, CNP, street),
+        looked for in the copies (audit log, chatter, tracking values). Values
+        shorter than 4 characters would match anything and are left out."""
+        values = set()
+        for partner in partners.sudo().filtered(lambda p: not p.is_company):
+            values.update(
+                (
+                    partner.name,
+                    partner.email,
+                    partner.phone,
+                    partner.mobile,
+                    partner.cic_cnp,
+                    partner.street,
+                )
+            )
+        for ticket in self.sudo():
+            values.update((ticket.partner_name, ticket.partner_email))
+        return {value.strip() for value in values if value and len(value.strip()) >= 4}
 
     def _cic_anonymise(self, selection):
         """Erase personal data of these entries after the commission decision
-        `selection` (R-GDPR-2). The registry columns (number, date, summary,
-        department, file) stay, as the register itself is kept."""
+        `selection` (R-GDPR-2): the entry's fields, the chatter, the tracking
+        values, the audit log values and, through the partners, the CNP access
+        log. The registry columns (number, date, summary, department, file) stay,
+        as the register itself is kept. Outgoing answers sharing the entry's
+        number are anonymised with it."""
         if selection.state != "decided":
             raise UserError(
                 self.env._(
@@ -126,8 +220,10 @@ class HelpdeskTicket(models.Model):
                 )
             )
         tickets = self.sudo().filtered(lambda t: not t.cic_anonymised_date)
-        partners = tickets.partner_id
-        for ticket in tickets:
+        tickets |= tickets.cic_answer_ids.filtered(lambda t: not t.cic_anonymised_date)
+        partners = tickets._cic_anonymise_partners()
+        personal = tickets._cic_personal_values(partners)
+        for ticket in tickets.with_context(tracking_disable=True):
             ticket.write(
                 dict(
                     ticket._cic_anonymise_vals(),
@@ -135,38 +231,21 @@ class HelpdeskTicket(models.Model):
                     cic_archive_selection_id=selection.id,
                 )
             )
-        tickets._cic_anonymise_messages(partners)
+        # After the writes: they log their own corrections (old petitioner).
+        tickets._cic_anonymise_copies(partners, personal)
         partners._cic_anonymise_if_unused()
         return tickets
 
-    def _cic_anonymise_messages(self, partners):
-        """Remove the petitioner from the chatter: followers, authors, bodies
-        and attachments of messages they wrote."""
-        if not self:
-            return
-        self.message_unsubscribe(partner_ids=partners.ids)
-        messages = (
-            self.env["mail.message"]
-            .sudo()
-            .search(
-                [
-                    ("model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    "|",
-                    ("author_id", "in", partners.ids),
-                    ("message_type", "in", ("email", "comment")),
-                ]
-            )
+    def _cic_anonymise_copies(self, partners, personal):
+        """Erase the copies of the persons' data kept outside the entries' own
+        fields. Other modules extend this (audiences' calendar events)."""
+        self._cic_anonymise_messages(partners, personal)
+        self.env["cic.audit.log"].sudo()._cic_anonymise_values(
+            self._name, self.ids, personal
         )
-        messages.attachment_ids.unlink()
-        messages.write(
-            {
-                "body": False,
-                "author_id": False,
-                "email_from": False,
-                "partner_ids": [fields.Command.clear()],
-            }
-        )
+
+    def _cic_anonymise_messages(self, partners, personal=()):
+        anonymise_chatter(self, partners, personal)
         self.env["ir.attachment"].sudo().search(
             [("res_model", "=", self._name), ("res_id", "in", self.ids)]
         ).unlink()

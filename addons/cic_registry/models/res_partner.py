@@ -2,11 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Petitioners: Romanian identity (CNP/CUI) and structured address on res.partner.
 
-The full CNP (`cic_cnp`) is readable only by CIC clerks and above (field `groups`);
-everybody else sees `cic_cnp_masked`. Every read of the full CNP through the ORM's
-`read()` (hence the web client), an export or a grouping by it is logged in
-`cic.cnp.access.log` (R-GDPR-1). Reads in superuser mode (internal computations) are
-not logged.
+The CNP (`cic_cnp`) is a field of CIC clerks and above (field `groups`); everybody
+else sees `cic_cnp_masked`. No client read returns the full CNP: `read()`,
+`search_read()`, `web_read()` and groupings return the mask (last three digits), an
+export of it is refused for every role. A clerk sees the full number only through
+the "Reveal CNP" action, which asks a reason and logs it in `cic.cnp.access.log`
+(R-GDPR-1), as are searches and groupings on the CNP (with the searched value
+masked). Superuser reads (internal computations) are neither masked nor logged.
 """
 
 import re
@@ -44,7 +46,9 @@ CIC_ADDRESS_FIELDS = (
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "cic.cnp.guard.mixin"]
+    _cic_cnp_fields = ("cic_cnp",)
 
     cic_person_type = fields.Selection(
         [("natural", "Natural person"), ("legal", "Legal person")],
@@ -59,14 +63,15 @@ class ResPartner(models.Model):
         size=13,
         copy=False,
         groups=CNP_GROUPS,
-        help="Personal numeric code. Visible only to CIC clerks and above; "
-        "every read is logged.",
+        exportable=False,
+        help="Personal numeric code. Shown masked; CIC clerks reveal it with the "
+        "Reveal CNP button, giving a reason that is logged.",
     )
     cic_cnp_masked = fields.Char(
         string="CNP (masked)",
         compute="_compute_cic_cnp_masked",
         compute_sudo=True,
-        help="First and last three digits of the CNP.",
+        help="Last three digits of the CNP.",
     )
     cic_has_cnp = fields.Boolean(
         string="Has CNP", compute="_compute_cic_cnp_masked", compute_sudo=True
@@ -111,13 +116,6 @@ class ResPartner(models.Model):
         for partner in self:
             partner.cic_has_cnp = bool(partner.cic_cnp)
             partner.cic_cnp_masked = self._cic_mask_cnp(partner.cic_cnp)
-
-    @api.model
-    def _cic_mask_cnp(self, value):
-        """Keep the first and last three digits: 163*******457."""
-        if not value:
-            return False
-        return value[:3] + "*" * (len(value) - 6) + value[-3:]
 
     # ------------------------------------------------------- identifier helpers
     @api.model
@@ -217,6 +215,36 @@ class ResPartner(models.Model):
     def _check_cic_cui(self):
         for partner in self:
             self._cic_normalize_cui(partner.cic_cui)
+
+    @api.constrains("cic_cui", "company_id", "parent_id")
+    def _check_cic_cui_unique(self):
+        """One organisation per CUI and company: a second contact with the same
+        CUI would split the organisation's requests and let a portal account
+        claim them through a copy. A contact shared by all companies (no
+        company) conflicts with every company."""
+        for partner in self.filtered(lambda p: p.cic_cui and not p.parent_id):
+            domain = [
+                ("cic_cui", "=", partner.cic_cui),
+                ("parent_id", "=", False),
+                ("id", "!=", partner.id),
+            ]
+            if partner.company_id:
+                domain.append(("company_id", "in", [partner.company_id.id, False]))
+            other = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search(domain, order="id", limit=1)
+            )
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "The CUI %(cui)s already belongs to %(name)s: one "
+                        "organisation per CUI. Use that contact, or add this "
+                        "person as one of its contacts.",
+                        cui=partner.cic_cui,
+                        name=other.display_name,
+                    )
+                )
 
     @api.constrains("zip", "country_id")
     def _check_cic_zip(self):
@@ -320,65 +348,19 @@ class ResPartner(models.Model):
             self._cic_sync_standard_address()
         return res
 
-    # ------------------------------------------------------------ CNP read log
-    def _read_format(self, fnames, load="_classic_read"):
-        # read(), search_read() and the web client's web_read() all end here:
-        # logging in read() alone let search_read over JSON-RPC go unlogged.
-        result = super()._read_format(fnames, load=load)
-        if result and "cic_cnp" in result[0]:
-            self.browse([row["id"] for row in result])._cic_log_cnp_access("read")
-        return result
-
-    def export_data(self, fields_to_export):
-        result = super().export_data(fields_to_export)
-        if any(path.split("/")[0] == "cic_cnp" for path in fields_to_export):
-            self._cic_log_cnp_access("export")
-        return result
-
-    @api.model
-    def _read_group(
-        self,
-        domain,
-        groupby=(),
-        aggregates=(),
-        having=(),
-        offset=0,
-        limit=None,
-        order=None,
-    ):
-        # Grouping by the CNP (read_group, web_read_group, read_progress_bar) puts
-        # full CNPs in the group labels, and min/max/array_agg of it in the
-        # aggregates: log the partners whose CNP was revealed.
-        result = super()._read_group(
-            domain, groupby, aggregates, having, offset, limit, order
-        )
-        columns = [
-            index
-            for index, spec in enumerate([*groupby, *aggregates])
-            if spec.split(":")[0] == "cic_cnp"
-            and spec.split(":")[-1] not in ("count", "count_distinct")
-        ]
-        if columns and result and not self.env.su:
-            cnps = set()
-            for row in result:
-                for index in columns:
-                    value = row[index]
-                    cnps.update(value if isinstance(value, list) else [value])
-            cnps.discard(False)
-            cnps.discard(None)
-            if cnps:
-                partners = self.with_context(active_test=False).search(
-                    [("cic_cnp", "in", list(cnps))]
-                )
-                partners._cic_log_cnp_access("read")
-        return result
-
-    def _cic_log_cnp_access(self, access_type):
-        """Record who read the full CNP of which partners (R-GDPR-1)."""
-        partners = self.filtered("id")
-        if self.env.su or not partners:
-            return
-        self.env["cic.cnp.access.log"].sudo()._log_access(partners, access_type)
+    # ------------------------------------------------------------ CNP reveal
+    def action_cic_reveal_cnp(self):
+        """Open the wizard that shows the full CNP after asking the reason."""
+        self.ensure_one()
+        self.env["cic.cnp.reveal"]._cic_check_may_reveal(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reveal CNP"),
+            "res_model": "cic.cnp.reveal",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.id},
+        }
 
     # ------------------------------------------------------------ anonymisation
     def _cic_still_needed(self):
@@ -390,7 +372,12 @@ class ResPartner(models.Model):
             .sudo()
             .with_context(active_test=False)
             .search_count(
-                [("partner_id", "=", self.id), ("cic_anonymised_date", "=", False)],
+                [
+                    "|",
+                    ("partner_id", "=", self.id),
+                    ("cic_recipient_id", "=", self.id),
+                    ("cic_anonymised_date", "=", False),
+                ],
                 limit=1,
             )
         )
@@ -424,4 +411,22 @@ class ResPartner(models.Model):
                 or partner._cic_still_needed()
             ):
                 continue
-            partner.write(partner._cic_anonymise_vals())
+            partner.with_context(tracking_disable=True).write(
+                partner._cic_anonymise_vals()
+            )
+            partner._cic_anonymise_copies()
+
+    def _cic_anonymise_copies(self):
+        """After the partner's anonymisation: the copy of his name in the CNP
+        access log, and his own chatter (messages and tracking values quoting
+        him)."""
+        self.env["cic.cnp.access.log"].sudo().search(
+            [("partner_id", "in", self.ids)]
+        )._cic_anonymise_rows()
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search([("model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+        messages.tracking_value_ids.unlink()
+        messages.write({"body": False, "subject": False, "email_from": False})
