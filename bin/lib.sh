@@ -117,3 +117,6 @@ cic_port_free() {
 }
 
 ADDONS=cic_registry,cic_audience,cic_performance,cic_portal
+# The demo (bin/run) and test (bin/test) databases also pay fees with the Demo
+# provider (test mode, no money); a production database never installs it.
+ADDONS_DEMO=$ADDONS,payment_demo

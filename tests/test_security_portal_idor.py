@@ -179,7 +179,8 @@ class TestPortalIdor(HttpCase):
     def test_lists_show_only_own(self):
         self.login("idor_b")
         for url in ("/my/requests", "/my/tickets", "/my/invoices", "/my/home"):
-            response = self.get(url)
+            with mute_logger("odoo.http"):
+                response = self.url_open(url)  # /my/tickets leads to /my/requests
             self.assertEqual(response.status_code, 200, url)
             self.assertNoLeak(response, url)
             self.assertNotIn(self.ticket_a.cic_registration_number, response.text)
@@ -232,24 +233,18 @@ class TestPortalIdor(HttpCase):
         with mute_logger("odoo.http"):
             return self.url_open("/ticket/close", data=data, allow_redirects=False)
 
-    def close_csrf_token(self):
-        """The CSRF token of the close button on the citizen's ticket page, which
-        must post (helpdesk_mgmt's button was a GET form)."""
-        page = self.url_open(f"/my/ticket/{self.ticket_a.id}", allow_redirects=False)
-        self.assertEqual(page.status_code, 200)
-        form = re.search(
-            r'<form[^>]*action="/ticket/close"[^>]*>(.*?)</form>', page.text, re.S
-        )
-        self.assertRegex(form.group(0), r'method="POST"')
-        return re.search(r'name="csrf_token" value="([^"]+)"', form.group(1)).group(1)
+    def session_csrf_token(self):
+        page = self.url_open("/cic/track")
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
 
     def test_close_other_citizens_ticket(self):
         """helpdesk_mgmt's /ticket/close searched the ticket in sudo by id: citizen
         B could close citizen A's registry entry, and it closed by GET, so a link in
-        an e-mail could close A's own entry (both fixed in cic_portal)."""
+        an e-mail could close A's own entry (both fixed in cic_portal). A registry
+        entry is never closed from the portal, not even by its owner: he may only
+        withdraw it (tests/test_security_portal_docs.py)."""
         stage_before = self.ticket_a.stage_id
         self.login("idor_a")
-        self.close_csrf_token()  # the portal button is a POST form with the token
         # A GET (a link, an image on another site) changes nothing: 405.
         response = self.get(
             f"/ticket/close?ticket_id={self.ticket_a.id}&stage_id={self.done_stage.id}"
@@ -262,8 +257,7 @@ class TestPortalIdor(HttpCase):
         self.assertEqual(self.ticket_a.stage_id, stage_before)
         # Citizen B, with his own valid token: refused like a missing id.
         self.login("idor_b")
-        page = self.url_open("/cic/track")
-        csrf_b = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        csrf_b = self.session_csrf_token()
         refused = self.close(self.ticket_a.id, csrf_b)
         absent = self.close(MISSING, csrf_b)
         self.assertEqual(
@@ -271,14 +265,17 @@ class TestPortalIdor(HttpCase):
         )
         self.ticket_a.invalidate_recordset()
         self.assertEqual(self.ticket_a.stage_id, stage_before)
-        # The owner closes his own request with the portal button (POST + token).
+        # The owner, with a valid POST and token, is sent to his request page, where
+        # he may withdraw it; the entry stays open.
         self.login("idor_a")
-        response = self.close(self.ticket_a.id, self.close_csrf_token())
+        response = self.close(self.ticket_a.id, self.session_csrf_token())
         self.assertEqual(
-            self.outcome(response), (302, f"/my/ticket/{self.ticket_a.id}")
+            self.outcome(response),
+            (303, f"/my/requests/{self.ticket_a.id}?message=close_refused"),
         )
         self.ticket_a.invalidate_recordset()
-        self.assertEqual(self.ticket_a.stage_id, self.done_stage)
+        self.assertEqual(self.ticket_a.stage_id, stage_before)
+        self.assertFalse(self.ticket_a.cic_closure_reason)
 
     def test_chatter_of_other_request(self):
         self.ticket_a.sudo().message_post(

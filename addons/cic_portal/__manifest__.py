@@ -13,7 +13,6 @@
         "website",
         "portal",
         "payment",
-        "payment_demo",
         "account",
         "account_payment",
         "cic_registry",

@@ -61,6 +61,7 @@ class CicKpiReport(models.Model):
     extended_count = fields.Integer(string="Extensions", readonly=True)
     forwarded_count = fields.Integer(string="Forwarded", readonly=True)
     classed_count = fields.Integer(string="Classed", readonly=True)
+    withdrawn_count = fields.Integer(string="Withdrawn", readonly=True)
     joined_count = fields.Integer(string="Joined", readonly=True)
     refused_544_count = fields.Integer(string="544 refusals", readonly=True)
     complaint_544_count = fields.Integer(string="544 complaints", readonly=True)
@@ -86,6 +87,7 @@ class CicKpiReport(models.Model):
                 "cic_is_forwarded",
             ],
             "classed": [("cic_closure_reason", ("anonymous", "identical"))],
+            "withdrawn": [("cic_closure_reason", "withdrawn")],
             "joined": [
                 "cic_joined_to_id",
                 "cic_join_parent_id",
@@ -190,12 +192,14 @@ class CicKpiReport(models.Model):
                        %(procedure_id)s AS procedure_id,
                        t.user_id AS user_id,
                        %(registration)s AS registration_date,
-                       %(answer)s AS answer_date,
+                       CASE WHEN %(withdrawn)s THEN NULL ELSE %(answer)s END
+                           AS answer_date,
                        %(legal_due)s AS legal_due_date,
                        %(target_due)s AS target_due_date,
                        %(extended)s AS extended,
                        %(forwarded)s AS forwarded,
                        %(classed)s AS classed,
+                       %(withdrawn)s AS withdrawn,
                        %(joined)s AS joined,
                        %(refused_544)s AS refused_544,
                        %(complaint_544)s AS complaint_544
@@ -212,7 +216,7 @@ class CicKpiReport(models.Model):
                    answer_date, legal_due_date, target_due_date,
                    1 AS entry_count,
                    (answer_date IS NOT NULL)::int AS answered_count,
-                   (answer_date IS NULL)::int AS open_count,
+                   (answer_date IS NULL AND NOT withdrawn)::int AS open_count,
                    (answer_date IS NULL AND legal_due_date < %(today)s)::int
                        AS overdue_count,
                    (answer_date <= legal_due_date)::int AS in_term_count,
@@ -227,6 +231,7 @@ class CicKpiReport(models.Model):
                    extended::int AS extended_count,
                    forwarded::int AS forwarded_count,
                    classed::int AS classed_count,
+                   withdrawn::int AS withdrawn_count,
                    joined::int AS joined_count,
                    refused_544::int AS refused_544_count,
                    complaint_544::int AS complaint_544_count

@@ -7,3 +7,4 @@ from . import petitioner
 from . import audience
 from . import transparency
 from . import database
+from . import fee_payment

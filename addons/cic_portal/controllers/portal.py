@@ -3,10 +3,11 @@
 """/my/requests: the citizen's registry entries, following Odoo's /my pattern."""
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers import portal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -34,7 +35,44 @@ class CicHelpdeskTicketController(HelpdeskTicketController):
         operation = "read" if request.env.user.share else "write"
         if not ticket or not ticket.has_access(operation):
             return request.redirect("/my")
+        if ticket.cic_procedure_id:
+            # A registry entry is closed by its workflow (answer, classing,
+            # refusal...), never as "solved" from the portal: the petitioner may
+            # only withdraw it, from its CIC page.
+            return request.redirect(f"/my/requests/{ticket.id}?message=close_refused")
         return super().support_ticket_close(**kw)
+
+    @http.route()
+    def create_new_ticket(self, **kw):
+        """Registry entries are filed through the CIC forms (consent, limits,
+        upload checks, registration): helpdesk_mgmt's form is not a second door."""
+        return request.redirect("/cic/services")
+
+    @http.route()
+    def submit_ticket(self, **kw):
+        return request.redirect("/cic/services")
+
+
+class CicCustomerPortalHelpdesk(CustomerPortalHelpdesk):
+    """helpdesk_mgmt's ticket pages lead to the CIC pages, which show only what
+    the petitioner may see (``helpdesk.ticket._cic_portal_attachments``)."""
+
+    @http.route()
+    def portal_my_tickets(self, *args, **kw):
+        return request.redirect("/my/requests")
+
+    @http.route()
+    def portal_my_ticket(self, ticket_id, access_token=None, **kw):
+        try:
+            ticket = self._document_check_access(
+                "helpdesk.ticket", ticket_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if ticket.cic_procedure_id:
+            query = f"?access_token={access_token}" if access_token else ""
+            return request.redirect(f"/my/requests/{ticket.id}{query}")
+        return super().portal_my_ticket(ticket_id, access_token=access_token, **kw)
 
 
 class CicCustomerPortal(portal.CustomerPortal):
@@ -202,17 +240,36 @@ class CicCustomerPortal(portal.CustomerPortal):
         ticket = self._cic_get_ticket(ticket_id, access_token)
         if not ticket:
             return request.redirect("/my")
-        # Only among the documents of a request the citizen may read.
-        released = ticket.cic_released_attachment_ids.filtered(
+        # Only among the documents the petitioner may see of a request he may read.
+        attachment = ticket._cic_portal_attachments().filtered(
             lambda a: a.id == attachment_id
         )
-        uploaded = ticket._cic_citizen_attachments().filtered(
-            lambda a: a.id == attachment_id
-        )
-        if released and not ticket._cic_documents_released():
+        if not attachment and attachment_id in ticket.cic_released_attachment_ids.ids:
             return request.redirect(f"{ticket.get_portal_url()}&message=fee_unpaid")
-        attachment = released or uploaded
         return attachment_download(attachment)
+
+    @http.route(
+        "/my/requests/<int:ticket_id>/withdraw",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_cic_request_withdraw(self, ticket_id, confirm=None, **kw):
+        """The petitioner withdraws his entry (retragere), after confirming it.
+        No sudo here: the record rules decide whether he may read the entry, the
+        model whether he may withdraw it."""
+        ticket = request.env["helpdesk.ticket"].browse(ticket_id).exists()
+        if not ticket or not ticket.has_access("read") or not ticket.cic_procedure_id:
+            return request.redirect("/my")
+        url = f"/my/requests/{ticket.id}"
+        if confirm != "1":
+            return request.redirect(f"{url}?message=withdraw_unconfirmed")
+        try:
+            ticket.action_cic_withdraw()
+        except (AccessError, UserError):
+            return request.redirect(f"{url}?message=withdraw_refused")
+        return request.redirect(f"{url}?message=withdrawn")
 
     @http.route(
         "/my/requests/<int:ticket_id>/payment/<int:payment_id>/receipt",

@@ -9,6 +9,7 @@ from . import cic_portal_submission
 from . import cic_portal_throttle
 from . import helpdesk_ticket
 from . import helpdesk_ticket_fee
+from . import helpdesk_ticket_documents
 from . import cic_fee_table
 from . import cic_fee_table_line
 from . import res_company
@@ -17,5 +18,8 @@ from . import cic_audience_request_petitioner
 from . import res_partner
 from . import account_move
 from . import account_payment
+from . import payment_provider
+from . import payment_transaction
 from . import ir_http
+from . import ir_attachment
 from . import mail_mail

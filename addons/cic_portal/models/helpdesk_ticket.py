@@ -103,21 +103,6 @@ class HelpdeskTicket(models.Model):
         history += [(t.create_date, t.new_value_char) for t in tracking]
         return history
 
-    def _cic_citizen_attachments(self):
-        """Documents the citizen uploaded (not the issued ones)."""
-        self.ensure_one()
-        return (
-            self.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "=", self.id),
-                    ("id", "not in", self.cic_released_attachment_ids.ids),
-                ]
-            )
-        )
-
     def _cic_payments(self):
         self.ensure_one()
         invoice = self.cic_invoice_id.sudo()

@@ -33,6 +33,14 @@ class TestPortalTours(CicPortalHttpCase):
         self.start_tour("/my/requests", "cic_portal_answer_tour", login="cic_portal_a")
 
     def test_pay_fee_and_download_document(self):
+        """The Demo provider (test mode) pays fees only where the administrator
+        allowed test payments, as on the demo database; bin/test installs it."""
+        demo = self.env["ir.module.module"].search([("name", "=", "payment_demo")])
+        if demo.state != "installed":
+            self.fail("payment_demo is not installed: install it (bin/test does).")
+        self.env["ir.config_parameter"].sudo().set_param(
+            "cic_portal.allow_test_payments", "True"
+        )
         provider = self.env.ref("payment.payment_provider_demo")
         provider.write({"state": "test", "is_published": True})
         ticket = self._make_request(

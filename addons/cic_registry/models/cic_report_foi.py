@@ -93,6 +93,7 @@ class CicReportFoi(models.AbstractModel):
                 count(SQL("%s = 'refused' AND %s.cic_foi_refusal_partial", reason, t)),
             ),
             ("redirected", count(SQL("%s = 'redirected'", reason))),
+            ("withdrawn", count(SQL("%s = 'withdrawn'", reason))),
             ("pending", count(SQL("%s IS NULL", reason))),
             ("copy_pages", SQL("COALESCE(SUM(%s.cic_foi_copy_pages), 0)", t)),
             ("copy_fees", SQL("COALESCE(SUM(%s.cic_foi_copy_fee), 0)", t)),

@@ -40,6 +40,7 @@ FOI_MEASURES = [
     ("refused_not_held", "Refused: information not held"),
     ("refused_other", "Refused: other ground"),
     ("redirected", "Requests redirected to other authorities"),
+    ("withdrawn", "Requests withdrawn by the applicant"),
     ("pending", "Requests pending at year end"),
     ("by_domain", "Requests by domain (one row per topic)"),
     ("complaints_total", "Administrative complaints"),

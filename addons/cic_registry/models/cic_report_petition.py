@@ -66,6 +66,7 @@ class CicReportPetition(models.AbstractModel):
             (_("Forwarded (misdirected)"), SQL("%s = 'redirected'", reason)),
             (_("Classed - anonymous"), SQL("%s = 'anonymous'", reason)),
             (_("Classed - identical content"), SQL("%s = 'identical'", reason)),
+            (_("Withdrawn by the petitioner"), SQL("%s = 'withdrawn'", reason)),
             (
                 _("Joined"),
                 SQL("%s = 'joined' OR %s.cic_joined_to_id IS NOT NULL", reason, t),
