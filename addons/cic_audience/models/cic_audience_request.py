@@ -555,7 +555,7 @@ class CicAudienceRequest(models.Model):
 
     def _create_petition(self):
         self.ensure_one()
-        return self.env["helpdesk.ticket"].create(self._petition_values())
+        return self.env["helpdesk.ticket"]._cic_wf_create(self._petition_values())
 
     def action_view_repeats(self):
         self.ensure_one()

@@ -26,6 +26,15 @@ class HelpdeskTicket(models.Model):
         "registration date (the date of the audience the petition comes from).",
     )
 
+    @api.model
+    def _cic_protected_fields(self):
+        """The audience link and the term start (which moves the legal due date)
+        are set only by the conversion of an audience into a petition."""
+        return super()._cic_protected_fields() | {
+            "cic_audience_request_id",
+            "cic_term_start_date",
+        }
+
     @api.depends(
         "cic_procedure_id", "cic_registration_date", "company_id", "cic_term_start_date"
     )

@@ -51,6 +51,9 @@ REGISTRATION_FIELDS = (
 PROTECTED_FIELDS = (*REGISTRATION_FIELDS, "cic_registration_shared")
 POSTCOMMIT_KEY = "cic_registration_pending"
 PRECOMMIT_KEY = "cic_registration_at_commit"
+# Cursor-cache key of the registration values the server put into create values
+# before the insert in this transaction (``_cic_number_vals_before_insert``).
+ISSUED_KEY = "cic_registration_issued"
 DEFAULT_NUMBER_FORMAT = "{seq}/{dd.mm.yyyy}"
 
 
@@ -130,16 +133,56 @@ class CicRegistrationMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Immutability
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._cic_check_registration_create(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._cic_check_registration_write(vals)
+        return super().write(vals)
+
+    def _cic_registration_privileged(self):
+        """Whether the registration fields may be written: only by the server's
+        numbering (and the tests that back-date it), as superuser with the
+        ``cic_registration_write`` key. The key alone, which any client can put in
+        its context, is not enough."""
+        return bool(self.env.su and self.env.context.get("cic_registration_write"))
+
+    def _cic_refuse_registration_values(self):
+        raise UserError(
+            self.env._(
+                "The registration number and date are set by the server and "
+                "cannot be changed."
+            )
+        )
+
+    @api.model
+    def _cic_check_registration_create(self, vals):
+        """A new record gets its number from the server only: registration values
+        in the create values are refused, unless the numbering put them there
+        before the insert (``_cic_number_vals_before_insert``) in this
+        transaction."""
+        if self._cic_registration_privileged() or not any(
+            name in vals for name in PROTECTED_FIELDS
+        ):
+            return
+        issued = self.env.cr.cache.get(ISSUED_KEY, set())
+        key = self._cic_issued_key(vals)
+        if key not in issued or "cic_registration_shared" in vals:
+            self._cic_refuse_registration_values()
+        issued.discard(key)
+
+    @api.model
+    def _cic_issued_key(self, vals):
+        return (self._name, *(vals.get(name) for name in REGISTRATION_FIELDS))
+
     def _cic_check_registration_write(self, vals):
-        if self.env.context.get("cic_registration_write") and self.env.su:
+        if self._cic_registration_privileged():
             return
         if any(name in vals for name in PROTECTED_FIELDS):
-            raise UserError(
-                self.env._(
-                    "The registration number and date are set by the server and "
-                    "cannot be changed."
-                )
-            )
+            self._cic_refuse_registration_values()
         if "company_id" in vals and any(
             rec.cic_registration_seq and rec.company_id.id != vals["company_id"]
             for rec in self
@@ -334,6 +377,10 @@ class CicRegistrationMixin(models.AbstractModel):
                     vals.update(self._cic_next_number(company, nowait=True))
             except CONCURRENCY_ERRORS:
                 continue  # numbered after the insert (post-commit if still locked)
+            # Server-issued: create() accepts these values (and only these).
+            self.env.cr.cache.setdefault(ISSUED_KEY, set()).add(
+                self._cic_issued_key(vals)
+            )
             numbered[index] = company.id
         return numbered
 

@@ -316,11 +316,9 @@ class HelpdeskTicket(models.Model):
             vals["team_id"] = procedure.team_id.id
 
     def write(self, vals):
-        self._cic_check_registration_write(vals)
-        audited = [name for name in AUDITED_FIELDS if name in vals]
+        audited = [name for name in self._cic_audited_fields() if name in vals]
         if audited:
             audited += [name for name in AUDITED_DEADLINES if name not in audited]
-        audited = [name for name in audited if name in self._fields]
         old_values = {
             ticket: {name: ticket._cic_audit_value(name) for name in audited}
             for ticket in self.filtered("cic_registration_number")
@@ -331,6 +329,10 @@ class HelpdeskTicket(models.Model):
         if "cic_procedure_id" in vals:
             self._cic_assign_registration_number()
         return res
+
+    def _cic_audited_fields(self):
+        """Fields whose changes on a registered entry go to the audit log."""
+        return [name for name in AUDITED_FIELDS if name in self._fields]
 
     def _cic_audit_value(self, name):
         value = self[name]

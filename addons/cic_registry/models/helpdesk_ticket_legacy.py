@@ -7,9 +7,26 @@ A legacy entry keeps its original number and date in ``cic_legacy_number`` /
 (``cic_registration_*`` stay empty, a CHECK constraint guards it), so original numbers
 never collide with the numbers the suite gives in the same year. Original numbers
 are unique per company and year among legacy entries.
+
+Only the server makes legacy entries: the legacy import inserts them through its own
+bulk path (``cic_legacy_import_bulk.bulk_insert``, which runs no ``create()``
+override) for the administrator; ``create()`` and ``write()`` accept the legacy fields
+from superuser code only, so that a client cannot dodge the numbering by calling its
+entry a legacy one with an original number of its choosing.
 """
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+LEGACY_FIELDS = (
+    "cic_is_legacy",
+    "cic_legacy_number",
+    "cic_legacy_date",
+    "cic_legacy_year",
+    "cic_legacy_department",
+    "cic_legacy_joined_ref",
+    "cic_legacy_file_hash",
+)
 
 
 class HelpdeskTicket(models.Model):
@@ -66,6 +83,28 @@ class HelpdeskTicket(models.Model):
             "the general register.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._cic_check_legacy_vals(
+                {name: value for name, value in vals.items() if value}
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._cic_check_legacy_vals(vals)
+        return super().write(vals)
+
+    @api.model
+    def _cic_check_legacy_vals(self, vals):
+        if not self.env.su and any(name in vals for name in LEGACY_FIELDS):
+            raise UserError(
+                self.env._(
+                    "Legacy entries and their original numbers come only from the "
+                    "import of a legacy register."
+                )
+            )
 
     @api.depends("cic_registration_date", "cic_legacy_date")
     def _compute_cic_book_date(self):

@@ -53,8 +53,10 @@ CLOSURE_STAGES = {
 DEFAULT_CLOSURE_STAGE = "helpdesk_mgmt.helpdesk_ticket_stage_done"
 # Closure reasons that take the entry out of the answer-deadline KPI.
 KPI_EXCLUDED_REASONS = ("anonymous", "identical", "redirected")
-# Workflow results: set only by the workflow actions (or the superuser), never
-# written directly through the ORM/RPC by a user.
+# Workflow results: set only by the workflow actions, as the server once the action
+# checked the user's role (``_cic_wf``), never written nor cleared by a client,
+# whatever context it sends. Other addons add theirs in ``_cic_protected_fields``;
+# all of them are audited.
 PROTECTED_FIELDS = frozenset(
     {
         "cic_closure_reason",
@@ -575,7 +577,7 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._cic_check_protected(vals)
+            self._cic_check_protected(vals, create=True)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -584,10 +586,29 @@ class HelpdeskTicket(models.Model):
             self._cic_reset_approvals(vals)
         return super().write(vals)
 
-    def _cic_check_protected(self, vals):
-        if self.env.su or self.env.context.get("cic_workflow_write"):
+    @api.model
+    def _cic_protected_fields(self):
+        """Fields that only the workflow actions write (see PROTECTED_FIELDS)."""
+        return set(PROTECTED_FIELDS)
+
+    def _cic_audited_fields(self):
+        audited = super()._cic_audited_fields()
+        return audited + sorted(self._cic_protected_fields() - set(audited))
+
+    def _cic_check_protected(self, vals, create=False):
+        """Refuse a protected field sent by a client, set or cleared, whatever its
+        context: only the server writes them (``self.env.su``, from ``_cic_wf``).
+        A new entry may only carry the value it would get anyway (its default)."""
+        if self.env.su:
             return
-        if PROTECTED_FIELDS & {name for name, value in vals.items() if value}:
+        names = self._cic_protected_fields() & set(vals)
+        if create:
+            names = {
+                name
+                for name in names
+                if vals[name] and vals[name] != self._cic_protected_default(name)
+            }
+        if names:
             raise AccessError(
                 self.env._(
                     "Approvals, extensions, refusals and closures are recorded by the "
@@ -595,9 +616,28 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
+    @api.model
+    def _cic_protected_default(self, name):
+        field = self._fields[name]
+        return field.default(self) if field.default else False
+
     def _cic_wf(self):
-        """This recordset, allowed to write the workflow results."""
-        return self.with_context(cic_workflow_write=True)
+        """This recordset as the server, to record the results of a workflow action
+        after the action checked the user's role. The user must still be allowed
+        to change these entries (ACL and record rules); sudo keeps the user, so
+        the tracking, the chatter and the audit log name him, not the server."""
+        self.check_access("write")
+        return self.sudo()
+
+    @api.model
+    def _cic_wf_create(self, vals_list):
+        """Create entries that carry workflow results (letters, petitions of an
+        audience) as the server, if the user may create them himself."""
+        model = self.browse()
+        model.check_access("create")
+        records = model.sudo().create(vals_list).with_env(self.env)
+        records.check_access("create")
+        return records
 
     def _cic_reset_approvals(self, vals):
         """A changed answer must be approved again."""
@@ -731,7 +771,7 @@ class HelpdeskTicket(models.Model):
         """Register an outgoing letter answering this entry (same number, partidă)."""
         self.ensure_one()
         outgoing = self.env.ref("cic_registry.procedure_outgoing")
-        return self._cic_wf().create(
+        return self._cic_wf_create(
             {
                 "name": subject,
                 "description": body,
@@ -1347,6 +1387,7 @@ class HelpdeskTicket(models.Model):
     # Law 544: administrative complaint (art. 21)
     # ------------------------------------------------------------------
     def action_cic_complaint_accept(self):
+        self._cic_check_complaint_examiner()
         self._cic_check_procedure("foi_complaint")
         for ticket in self:
             if not (ticket.cic_foi_request_id and ticket.cic_complaint_type):
@@ -1371,11 +1412,21 @@ class HelpdeskTicket(models.Model):
         return True
 
     def action_cic_complaint_reject_late(self):
+        self._cic_check_complaint_examiner()
         self._cic_check_procedure("foi_complaint")
         if self.filtered("cic_complaint_in_time"):
             raise UserError(self.env._("The complaint was filed in time."))
         self._cic_wf().write({"cic_complaint_state": "late"})
         return True
+
+    def _cic_check_complaint_examiner(self):
+        self._cic_check_group(
+            CLERK_GROUP,
+            self.env._(
+                "Only the CIC records whether an administrative complaint is admitted "
+                "for examination."
+            ),
+        )
 
     def action_cic_new_foi_complaint(self):
         """Open a new administrative complaint linked to this request."""
