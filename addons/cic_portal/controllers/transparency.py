@@ -22,14 +22,9 @@ class CicTransparencyController(http.Controller):
         )
 
     def _draft_documents(self, draft):
-        return (
-            request.env["ir.attachment"]
-            .sudo()
-            .search(
-                [("res_model", "=", draft._name), ("res_id", "=", draft.id)],
-                order="id",
-            )
-        )
+        """Only the documents the back office marked as published, never every
+        attachment of the draft."""
+        return draft._cic_published_documents()
 
     @http.route(
         "/cic/transparency", type="http", auth="public", website=True, readonly=True

@@ -1,11 +1,15 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Draft normative acts under public consultation (Law 52/2003 art. 7, R-TD-1)."""
+"""Draft normative acts under public consultation (Law 52/2003 art. 7, R-TD-1).
+
+The website shows only the documents chosen in ``published_attachment_ids``: the other
+attachments of the draft (working versions, notes, opinions) stay internal.
+"""
 
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class CicTransparencyDraft(models.Model):
@@ -69,6 +73,16 @@ class CicTransparencyDraft(models.Model):
     recommendation_count = fields.Integer(compute="_compute_recommendation_count")
     debate_request_ids = fields.One2many(
         "cic.transparency.debate.request", "draft_id", string="Debate requests"
+    )
+    published_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "cic_transparency_draft_published_attachment_rel",
+        "draft_id",
+        "attachment_id",
+        string="Published documents",
+        copy=False,
+        help="The documents shown and downloadable on the website. The other "
+        "attachments of the draft are never published.",
     )
     meeting_ids = fields.Many2many(
         "cic.transparency.meeting",
@@ -209,8 +223,46 @@ class CicTransparencyDraft(models.Model):
     def action_withdraw(self):
         self.write({"state": "withdrawn"})
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        drafts = super().create(vals_list)
+        drafts._cic_claim_published_attachments()
+        return drafts
+
     def write(self, vals):
         if "urgency" in vals or "urgency_justification" in vals:
             # A changed urgency needs a fresh approval.
             vals = dict(vals, urgency_approved_by_id=False, urgency_approved_date=False)
-        return super().write(vals)
+        result = super().write(vals)
+        if "published_attachment_ids" in vals:
+            self._cic_claim_published_attachments()
+        return result
+
+    def _cic_claim_published_attachments(self):
+        """Documents uploaded before the draft was saved (``res_id`` 0, by this user)
+        become the draft's; then every published document must be the draft's own."""
+        for draft in self.filtered("published_attachment_ids"):
+            documents = draft.published_attachment_ids.sudo()
+            documents.filtered(
+                lambda a, d=draft: a.res_model == d._name
+                and not a.res_id
+                and a.create_uid == self.env.user
+            ).write({"res_id": draft.id})
+            foreign = documents.filtered(
+                lambda a, d=draft: a.res_model != d._name or a.res_id != d.id
+            )
+            if foreign:
+                raise ValidationError(
+                    self.env._(
+                        "Only documents attached to the draft can be published: "
+                        "%(names)s.",
+                        names=", ".join(foreign.mapped("name")),
+                    )
+                )
+
+    def _cic_published_documents(self):
+        """The documents of this draft shown on the website, in upload order."""
+        self.ensure_one()
+        return self.published_attachment_ids.filtered(
+            lambda a: a.res_model == self._name and a.res_id == self.id
+        ).sorted("id")

@@ -83,6 +83,41 @@ class TestTransparency(CicWorkflowCase):
         draft.urgency_justification = "Alt motiv"
         self.assertFalse(draft.urgency_approved_by_id)
 
+    def test_published_documents_are_the_drafts_own(self):
+        """Only documents marked published go online; an upload made before the
+        draft was saved becomes the draft's; another record's file is refused."""
+        Attachment = self.env["ir.attachment"].with_user(self.clerk)
+        early = Attachment.create(
+            {
+                "name": "proiect.pdf",
+                "raw": b"%PDF-1.4",
+                "res_model": "cic.transparency.draft",
+            }
+        )
+        draft = self.draft(published_attachment_ids=[(6, 0, early.ids)])
+        self.assertEqual(early.res_id, draft.id)
+        internal = Attachment.create(
+            {
+                "name": "aviz-intern.txt",
+                "raw": b"intern",
+                "res_model": draft._name,
+                "res_id": draft.id,
+            }
+        )
+        self.assertEqual(draft._cic_published_documents(), early)
+        other = self.draft(name="Alt proiect")
+        foreign = Attachment.create(
+            {
+                "name": "alt.txt",
+                "raw": b"x",
+                "res_model": other._name,
+                "res_id": other.id,
+            }
+        )
+        with self.assertRaises(ValidationError):
+            draft.with_user(self.clerk).published_attachment_ids = [(4, foreign.id)]
+        self.assertNotIn(internal, draft._cic_published_documents())
+
     def test_short_recommendations_deadline_warns(self):
         draft = self.draft(
             publication_date=d(2026, 6, 1), recommendations_deadline=d(2026, 6, 8)
