@@ -96,7 +96,9 @@ def kpi_dashboard(env, today):
         return None, "cic.kpi.service not available yet"
     year = today.year - 1
     return (
-        lambda: service.compute(datetime.date(year, 1, 1), datetime.date(year, 12, 31)),
+        lambda: service._cic_figures(
+            datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        ),
         f"year {year}",
     )
 

@@ -102,7 +102,7 @@ class CicAnnualReport(models.Model):
         self.ensure_one()
         service = self.env["cic.kpi.service"]
         start, end = self._cic_period()
-        figures = service.compute(start, end, company_ids=[self.company_id.id])
+        figures = service._cic_figures(start, end, company_ids=[self.company_id.id])
         labels = service.metric_labels()
         return [
             (labels[code], figures.get(code) or 0, kind) for code, _l, kind in METRICS

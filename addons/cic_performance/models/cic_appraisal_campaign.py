@@ -11,7 +11,7 @@ in scope, with the methodology in force for the employee's staff category.
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .cic_appraisal_methodology import STAFF_CATEGORIES
 
@@ -142,9 +142,17 @@ class CicAppraisalCampaign(models.Model):
             domain.append(("id", "not in", already.ids))
         return domain
 
+    def _cic_check_hr(self):
+        if not (
+            self.env.su
+            or self.env.user.has_group("hr_appraisal_oca.group_appraisal_hr_officer")
+        ):
+            raise AccessError(self.env._("Only HR runs the appraisal campaigns."))
+
     def action_generate(self):
         """Create one appraisal per employee in scope, or fail with a message."""
         self.ensure_one()
+        self._cic_check_hr()
         if self.state == "closed":
             raise UserError(self.env._("The campaign is closed."))
         employees = self.env["hr.employee"].search(self._cic_employee_domain())
@@ -189,6 +197,7 @@ class CicAppraisalCampaign(models.Model):
         return appraisals
 
     def action_close(self):
+        self._cic_check_hr()
         open_ones = self.appraisal_ids.filtered(lambda a: a.state != "3_done")
         if open_ones:
             raise UserError(

@@ -1,7 +1,7 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class CicAppraisalMark(models.Model):
@@ -50,12 +50,26 @@ class CicAppraisalMark(models.Model):
     def create(self, vals_list):
         marks = super().create(vals_list)
         marks.appraisal_id._cic_check_editable()
+        marks._cic_check_criteria_managed()
         return marks
 
     def write(self, vals):
-        self.appraisal_id._cic_check_editable()
+        self.appraisal_id._cic_check_marks_writable()
+        if {"appraisal_id", "criterion_id"}.intersection(vals):
+            self._cic_check_criteria_managed()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_editable(self):
         self.appraisal_id._cic_check_editable()
+        self._cic_check_criteria_managed()
+
+    def _cic_check_criteria_managed(self):
+        """The criteria come from the methodology: only HR adds or removes one."""
+        if self.env.su or self.env.user.has_group(
+            "hr_appraisal_oca.group_appraisal_hr_officer"
+        ):
+            return
+        raise AccessError(
+            self.env._("The criteria of an appraisal come from its methodology.")
+        )

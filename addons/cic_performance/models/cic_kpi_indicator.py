@@ -77,7 +77,7 @@ class CicKpiIndicator(models.Model):
         self.ensure_one()
         source = self.compute_source
         if source.startswith("kpi_"):
-            figures = self.env["cic.kpi.service"].compute(
+            figures = self.env["cic.kpi.service"]._cic_figures(
                 date_from, date_to, company_ids=[company.id]
             )
             return figures.get(source[4:]) or 0.0

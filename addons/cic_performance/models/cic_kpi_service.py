@@ -2,11 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """KPI computation service: every figure is one SQL aggregation.
 
-``compute(date_from, date_to, **filters)`` returns a dict keyed by the metric codes of
-``METRICS``. Period bounds are inclusive local dates. Volume figures count entries
-registered in the period; answer figures count entries answered in the period;
+``_cic_figures(date_from, date_to, **filters)`` returns a dict keyed by the metric
+codes of ``METRICS``. Period bounds are inclusive local dates. Volume figures count
+entries registered in the period; answer figures count entries answered in the period;
 backlog and overdue are measured at the end of the period (today for the current
 period).
+
+The computations are private (not callable over RPC) and count only the rows the
+current user may read: the record rules of ``cic.kpi.report``,
+``cic.audience.request`` and ``cic.satisfaction.report`` are applied to the SQL
+(department staff: their departments; officials: their audiences; clerks and
+auditors: everything). The superuser (scheduled actions) counts everything.
 """
 
 from datetime import date
@@ -88,8 +94,22 @@ class CicKpiService(models.AbstractModel):
         return SQL(" AND ").join(conditions)
 
     @api.model
-    def compute(self, date_from, date_to, **filters):
-        """KPIs between two inclusive dates.
+    def _cic_readable_sql(self, model_name, alias):
+        """SQL condition keeping the rows of ``model_name`` the user may read.
+
+        ``_search`` checks the access rights and applies the record rules of the
+        current user; the superuser reads every row.
+        """
+        if self.env.su:
+            return SQL("TRUE")
+        model = self.env[model_name].with_context(active_test=False)
+        return SQL(
+            "%s IN %s", SQL.identifier(alias, "id"), model._search([]).subselect()
+        )
+
+    @api.model
+    def _cic_figures(self, date_from, date_to, **filters):
+        """KPIs between two inclusive dates, over the rows the user may read.
 
         Filters (lists of ids): ``company_ids``, ``team_ids``, ``channel_ids``,
         ``procedure_ids``, ``user_ids``.
@@ -115,7 +135,11 @@ class CicKpiService(models.AbstractModel):
 
     @api.model
     def _compute_registry(self, date_from, date_to, filters):
-        where = self._filter_sql("r", filters, self._registry_columns())
+        where = SQL(
+            "%s AND %s",
+            self._filter_sql("r", filters, self._registry_columns()),
+            self._cic_readable_sql("cic.kpi.report", "r"),
+        )
         as_of = min(date_to, fields.Date.context_today(self))
         row = self.env.execute_query_dict(
             SQL(
@@ -222,11 +246,12 @@ class CicKpiService(models.AbstractModel):
               FROM cic_audience_request a
              WHERE a.state = 'done'
                AND a.outcome IS DISTINCT FROM 'no_show'
-               AND a.audience_date BETWEEN %s AND %s AND %s
+               AND a.audience_date BETWEEN %s AND %s AND %s AND %s
             """,
             date_from,
             date_to,
             self._filter_sql("a", filters, columns),
+            self._cic_readable_sql(model._name, "a"),
         )
 
     @api.model
@@ -247,12 +272,14 @@ class CicKpiService(models.AbstractModel):
                        round(avg(s.response_rate)::numeric, 2)
                            AS satisfaction_response_pct
                   FROM %s s
-                 WHERE s.kind = 'closure' AND s.sent_date BETWEEN %s AND %s AND %s
+                 WHERE s.kind = 'closure' AND s.sent_date BETWEEN %s AND %s
+                   AND %s AND %s
                 """,
                 SQL.identifier(report._table),
                 date_from,
                 date_to,
                 self._filter_sql("s", filters, columns),
+                self._cic_readable_sql(report._name, "s"),
             )
         )[0]
         return {k: float(v or 0.0) for k, v in row.items()}

@@ -82,7 +82,7 @@ class CicKpiSnapshot(models.Model):
             filters = {"company_ids": [company.id]}
             if team:
                 filters["team_ids"] = [team.id]
-            figures = service.compute(start, end, **filters)
+            figures = service._cic_figures(start, end, **filters)
             vals = {code: figures.get(code) or 0 for code, _l, _k in METRICS}
             vals.update(
                 period_type=period_type,

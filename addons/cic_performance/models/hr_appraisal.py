@@ -48,8 +48,47 @@ REPORT_FIELDS = {
     "manager_feedback",
     "employee_feedback",
 }
+#: Results of the workflow: written only by the workflow actions, as superuser after
+#: their role check; never by a client, not even HR. Stored computed fields are listed
+#: too, since a client could otherwise write them.
+WORKFLOW_FIELDS = {
+    "cic_stage",
+    "cic_score",
+    "cic_evaluator_score",
+    "cic_rating",
+    "cic_final_rating",
+    "cic_employee_signed_date",
+    "cic_employee_refused",
+    "cic_countersign_date",
+    "cic_countersign_amended",
+    "cic_contest_date",
+    "cic_contest_deadline",
+    "cic_decision_date",
+    "cic_decision_deadline",
+    "cic_campaign_id",
+    "cic_methodology_id",
+    "cic_year",
+    "cic_locked",
+    "cic_evaluator_user_id",
+    "cic_countersigner_user_id",
+}
+#: hr_appraisal_oca fields that the CIC workflow drives on a campaign's appraisals.
+CAMPAIGN_WORKFLOW_FIELDS = {"state", "date_close", "employee_id"}
+#: Who signs the appraisal: HR only changes them.
+MANAGER_FIELDS = {"cic_evaluator_id", "cic_countersigner_id", "manager_ids"}
+#: The evaluated employee's own words.
+EMPLOYEE_FIELDS = {"cic_employee_comment", "employee_feedback", "cic_contest_reason"}
+#: The countersigner's own words.
+COUNTERSIGNER_FIELDS = {"cic_countersigner_note"}
 #: Fields only the evaluator, the countersigner or HR may write.
-EVALUATOR_FIELDS = REPORT_FIELDS - {"cic_employee_comment", "employee_feedback"}
+EVALUATOR_FIELDS = (
+    REPORT_FIELDS
+    - EMPLOYEE_FIELDS
+    - COUNTERSIGNER_FIELDS
+    - WORKFLOW_FIELDS
+    - MANAGER_FIELDS
+    - CAMPAIGN_WORKFLOW_FIELDS
+)
 #: Fields the head of the authority writes when deciding a contestation.
 DECISION_FIELDS = {
     "cic_decision",
@@ -211,7 +250,9 @@ class HrAppraisal(models.Model):
             if not user or not campaign:
                 appraisal.cic_kpi_evidence = False
                 continue
-            figures = service.sudo().compute(
+            # sudo: whoever reads the appraisal (employee, evaluator, countersigner,
+            # HR) may see this one official's figures, whatever his department
+            figures = service.sudo()._cic_figures(
                 campaign.date_from, campaign.date_to, user_ids=[user.id]
             )
             appraisal.cic_kpi_evidence = self.env["ir.qweb"]._render(
@@ -225,15 +266,72 @@ class HrAppraisal(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         appraisals = super().create(vals_list)
+        if not self.env.su:
+            appraisals._cic_check_created()
         for appraisal in appraisals.filtered("cic_methodology_id"):
             appraisal._cic_create_marks()
             if appraisal.cic_evaluator_id:
-                appraisal.manager_ids = appraisal.cic_evaluator_id
+                # sudo: the managers are HR's field; here they follow the evaluator
+                appraisal.sudo().manager_ids = appraisal.cic_evaluator_id
         return appraisals
+
+    def _cic_check_created(self):
+        """A new appraisal starts at the first step, and only HR chooses whom.
+
+        Checked on the created records (not on the values sent), so defaults sent
+        back by the web client pass and anything else is refused. Others than HR open
+        an appraisal only for themselves or a subordinate, outside any campaign, with
+        the hierarchy as evaluator and countersigner.
+        """
+        for appraisal in self:
+            started = any(
+                appraisal[name]
+                for name in WORKFLOW_FIELDS
+                - {"cic_stage", "cic_campaign_id", "cic_methodology_id", "cic_year"}
+                - {"cic_evaluator_user_id", "cic_countersigner_user_id"}
+            )
+            if (
+                started
+                or appraisal.cic_stage != "objectives"
+                or appraisal.state != "1_new"
+            ):
+                raise AccessError(
+                    self.env._(
+                        "A new appraisal starts at the first step: its steps, dates, "
+                        "signatures and rating are recorded by the workflow actions."
+                    )
+                )
+            if not appraisal._cic_is_hr():
+                appraisal._cic_check_created_by_employee()
+
+    def _cic_check_created_by_employee(self):
+        self.ensure_one()
+        own = self.env.user.employee_ids
+        employee = self.employee_id
+        evaluator = employee.parent_id
+        if (
+            self.cic_campaign_id
+            or self.cic_methodology_id
+            or not own
+            or not self.env["hr.employee"]
+            .sudo()
+            .search_count([("id", "=", employee.id), ("id", "child_of", own.ids)])
+            or self.cic_evaluator_id != evaluator
+            or self.cic_countersigner_id != evaluator.parent_id
+            or self.manager_ids - evaluator
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only HR opens an appraisal of a campaign or chooses the "
+                    "evaluator and the countersigner; others open an appraisal only "
+                    "for themselves or their subordinates."
+                )
+            )
 
     def _cic_create_marks(self):
         self.ensure_one()
-        self.env["cic.appraisal.mark"].create(
+        # sudo: the marks of the methodology come with the appraisal
+        self.env["cic.appraisal.mark"].sudo().create(
             [
                 {"appraisal_id": self.id, "criterion_id": criterion.id}
                 for criterion in self.cic_methodology_id.criterion_ids
@@ -258,21 +356,87 @@ class HrAppraisal(models.Model):
         return self.env.su or self.env.user.has_group(HR_GROUP)
 
     def _cic_check_write_roles(self, vals):
-        """Employees may not write the evaluator's part nor the decision."""
+        """Each role writes its own part; the workflow results nobody writes.
+
+        Steps, dates, signatures and rating are written by the workflow actions
+        (as superuser, after their role check), whatever the value, falsy included.
+        """
+        protected = WORKFLOW_FIELDS.intersection(vals)
+        if self.filtered("cic_campaign_id"):
+            protected |= CAMPAIGN_WORKFLOW_FIELDS.intersection(vals)
+        if protected:
+            raise AccessError(
+                self.env._(
+                    "The steps, dates, signatures and rating of an appraisal are "
+                    "recorded by its workflow buttons only (%(fields)s).",
+                    fields=", ".join(sorted(protected)),
+                )
+            )
         if self._cic_is_hr():
             return
-        user = self.env.user
-        for appraisal in self.filtered("cic_campaign_id"):
-            is_evaluator = user in (
-                appraisal.cic_evaluator_user_id | appraisal.cic_countersigner_user_id
+        if MANAGER_FIELDS.intersection(vals):
+            raise AccessError(
+                self.env._("Only HR changes the evaluator and the countersigner.")
             )
-            if not is_evaluator and EVALUATOR_FIELDS.intersection(vals):
-                raise AccessError(
-                    self.env._("Only the evaluator can change the appraisal report.")
+        for appraisal in self.filtered("cic_campaign_id"):
+            appraisal._cic_check_part_roles(vals)
+
+    def _cic_check_part_roles(self, vals):
+        """The employee, the evaluator, the countersigner, the head: own part only."""
+        self.ensure_one()
+        user = self.env.user
+        is_evaluator = user in (
+            self.cic_evaluator_user_id | self.cic_countersigner_user_id
+        )
+        if not is_evaluator and EVALUATOR_FIELDS.intersection(vals):
+            raise AccessError(
+                self.env._("Only the evaluator can change the appraisal report.")
+            )
+        if (
+            COUNTERSIGNER_FIELDS.intersection(vals)
+            and user != self.cic_countersigner_user_id
+        ):
+            raise AccessError(
+                self.env._("Only the countersigner writes the countersigner's note.")
+            )
+        if EMPLOYEE_FIELDS.intersection(vals) and user != self.employee_id.user_id:
+            raise AccessError(
+                self.env._(
+                    "Only the evaluated employee writes his comments and contestation."
                 )
-            if DECISION_FIELDS.intersection(vals) and not user.has_group(HEAD_GROUP):
+            )
+        if "cic_contest_reason" in vals and self.cic_stage != "countersigned":
+            raise AccessError(
+                self.env._("The contestation is written before it is filed.")
+            )
+        if DECISION_FIELDS.intersection(vals) and not user.has_group(HEAD_GROUP):
+            raise AccessError(
+                self.env._("Only the head of the authority decides a contestation.")
+            )
+
+    def _cic_check_marks_writable(self):
+        """Marks: the evaluator while reporting, the countersigner while
+        countersigning, HR until the countersignature."""
+        self._cic_check_editable()
+        if self.env.su or self._cic_is_hr():
+            return
+        user = self.env.user
+        for appraisal in self:
+            if not (
+                (
+                    appraisal.cic_stage == "report"
+                    and user == appraisal.cic_evaluator_user_id
+                )
+                or (
+                    appraisal.cic_stage == "countersign"
+                    and user == appraisal.cic_countersigner_user_id
+                )
+            ):
                 raise AccessError(
-                    self.env._("Only the head of the authority decides a contestation.")
+                    self.env._(
+                        "The evaluator marks while writing the report, the "
+                        "countersigner while countersigning."
+                    )
                 )
 
     def _cic_check_editable(self):
@@ -333,7 +497,7 @@ class HrAppraisal(models.Model):
         self._cic_check_user("evaluator")
         if any(not appraisal.cic_objectives for appraisal in self):
             raise UserError(self.env._("Set the objectives of the year first."))
-        self.write({"cic_stage": "report", "state": "2_pending"})
+        self.sudo().write({"cic_stage": "report", "state": "2_pending"})
 
     def _cic_marks_score(self):
         """Final score from the marks; every criterion must be marked."""
@@ -354,7 +518,7 @@ class HrAppraisal(models.Model):
                 )
             score = appraisal._cic_marks_score()
             rating = appraisal.cic_methodology_id._cic_rating(score)
-            appraisal.write(
+            appraisal.sudo().write(
                 {
                     "cic_score": score,
                     "cic_evaluator_score": score,
@@ -368,13 +532,13 @@ class HrAppraisal(models.Model):
         self._cic_check_user("evaluator")
         if any(not appraisal.cic_interview_date for appraisal in self):
             raise UserError(self.env._("Record the date of the interview."))
-        self.write({"cic_stage": "employee"})
+        self.sudo().write({"cic_stage": "employee"})
 
     def action_cic_amend_report(self):
         """The evaluator reopens the report after the employee's disagreement."""
         self._cic_check_stage("employee")
         self._cic_check_user("evaluator")
-        self.write({"cic_stage": "report"})
+        self.sudo().write({"cic_stage": "report"})
 
     def action_cic_employee_sign(self):
         self._cic_check_stage("employee")
@@ -393,7 +557,7 @@ class HrAppraisal(models.Model):
         self._cic_check_user("evaluator")
         if any(not appraisal.cic_refusal_minutes for appraisal in self):
             raise UserError(self.env._("Write the minutes of the refusal to sign."))
-        self.write({"cic_stage": "countersign", "cic_employee_refused": True})
+        self.sudo().write({"cic_stage": "countersign", "cic_employee_refused": True})
 
     def action_cic_countersign(self):
         """Approve, or approve with the countersigner's amended marks."""
@@ -407,7 +571,7 @@ class HrAppraisal(models.Model):
                 raise UserError(
                     self.env._("Explain the countersigner's amendment in the note.")
                 )
-            appraisal.write(
+            appraisal.sudo().write(
                 {
                     "cic_score": score,
                     "cic_rating": rating,
@@ -416,7 +580,9 @@ class HrAppraisal(models.Model):
                 }
             )
             # written last: from here on the report is frozen
-            appraisal.write({"cic_countersign_date": fields.Date.context_today(self)})
+            appraisal.sudo().write(
+                {"cic_countersign_date": fields.Date.context_today(self)}
+            )
 
     def action_cic_contest(self):
         self._cic_check_stage("countersigned")
@@ -473,4 +639,4 @@ class HrAppraisal(models.Model):
                         date=appraisal.cic_contest_deadline.strftime("%d.%m.%Y"),
                     )
                 )
-        self.write({"cic_stage": "closed", "state": "3_done"})
+        self.sudo().write({"cic_stage": "closed", "state": "3_done"})

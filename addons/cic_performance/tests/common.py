@@ -75,4 +75,4 @@ class CicPerformanceCase(TransactionCase):
 
     def kpi(self, date_from, date_to, **filters):
         filters.setdefault("team_ids", (self.team_a | self.team_b).ids)
-        return self.service.compute(date_from, date_to, **filters)
+        return self.service._cic_figures(date_from, date_to, **filters)

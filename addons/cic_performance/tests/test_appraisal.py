@@ -277,6 +277,49 @@ class TestAppraisal(TransactionCase):
         )
         self.assertEqual(marks.appraisal_id, a2)
 
+    def test_steps_written_by_buttons_only(self):
+        """Steps, signatures and rating are the workflow's; signers are HR's; a
+        new appraisal starts at the first step and is opened by HR for others."""
+        self.generate()
+        a1 = self.appraisal(self.emp1)
+        for user, vals in (
+            (self.u_emp1, {"cic_stage": "closed"}),
+            (self.u_emp1, {"cic_contest_date": fields.Date.today()}),
+            (self.u_eval1, {"cic_employee_signed_date": fields.Date.today()}),
+            (self.u_eval1, {"cic_rating": "very_good"}),
+            (self.u_eval1, {"cic_countersigner_note": "Approved"}),
+            (self.u_eval1, {"cic_evaluator_id": self.eval2.id}),
+            (self.u_hr, {"cic_stage": "closed"}),
+        ):
+            with self.assertRaises(AccessError, msg=vals):
+                a1.with_user(user).with_context(cic_workflow_write=True).write(vals)
+        self.assertEqual(a1.cic_stage, "objectives")
+        a1.with_user(self.u_hr).cic_countersigner_id = self.eval2
+        self.assertEqual(a1.cic_countersigner_id, self.eval2)
+        Appraisal = self.env["hr.appraisal"].with_user(self.u_emp1)
+        with self.assertRaises(AccessError):
+            Appraisal.create(
+                {
+                    "employee_id": self.emp2.id,
+                    "cic_evaluator_id": self.emp1.id,
+                    "date_close": "2091-03-31",
+                }
+            )
+        with self.assertRaises(AccessError):
+            Appraisal.create(
+                {
+                    "employee_id": self.emp1.id,
+                    "cic_stage": "countersigned",
+                    "date_close": "2091-03-31",
+                }
+            )
+        own = Appraisal.create(
+            {"employee_id": self.emp1.id, "date_close": "2091-03-31"}
+        )
+        self.assertEqual(own.cic_evaluator_id, self.eval1)
+        with self.assertRaises(AccessError):
+            self.campaign.with_user(self.u_emp1).action_generate()
+
     def test_kpi_evidence_not_scored(self):
         self.generate()
         a1 = self.appraisal(self.emp1)

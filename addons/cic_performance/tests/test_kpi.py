@@ -123,6 +123,31 @@ class TestKpi(CicPerformanceCase):
             Report.with_user(self.staff_b).search(domain).ticket_id, self.t3
         )
 
+    def test_figures_by_permission(self):
+        """The service counts the rows the user may read: staff of department A
+        asking for department B gets nothing of B; snapshots likewise."""
+        period = (d(2025, 1, 1), d(2025, 12, 31))
+        everything = self.kpi(*period)
+        as_a = self.service.with_user(self.staff_a)._cic_figures(*period)
+        only_a = self.kpi(*period, team_ids=self.team_a.ids)
+        self.assertEqual(everything["entries"], 5)
+        self.assertEqual(as_a["entries"], only_a["entries"])
+        self.assertEqual(as_a["entries"], 3)
+        asked_b = self.service.with_user(self.staff_a)._cic_figures(
+            *period, team_ids=self.team_b.ids
+        )
+        self.assertEqual((asked_b["entries"], asked_b["backlog"]), (0, 0))
+        snapshots = self.env["cic.kpi.snapshot"]._cic_refresh_period(
+            "year", d(2025, 1, 10), self.env.company
+        )
+        seen = (
+            self.env["cic.kpi.snapshot"]
+            .with_user(self.staff_a)
+            .search([("id", "in", snapshots.ids)])
+        )
+        self.assertEqual(seen.team_id, self.team_a)
+        self.assertTrue(all(seen.mapped("team_id")))
+
     def test_snapshot(self):
         snapshots = self.env["cic.kpi.snapshot"]._cic_refresh_period(
             "month", d(2025, 1, 10), self.env.company

@@ -66,7 +66,9 @@ class CicKpiExport(models.TransientModel):
         """(label, value, kind) for every metric of the chosen period."""
         self.ensure_one()
         service = self.env["cic.kpi.service"]
-        figures = service.compute(self.date_from, self.date_to, **self._cic_filters())
+        figures = service._cic_figures(
+            self.date_from, self.date_to, **self._cic_filters()
+        )
         labels = service.metric_labels()
         return [
             (labels[code], figures.get(code) or 0, kind) for code, _l, kind in METRICS
