@@ -47,10 +47,13 @@ class TestAbuse(HttpCase):
 
     def submit(self, client, subject):
         csrf, token = self.tokens(client)
+        # A new e-mail address each time: the e-mail counter (see
+        # test_security_portal_abuse) is not what is tested here.
+        self.sent = getattr(self, "sent", 0) + 1
         data = {
             "first_name": "Ion",
             "last_name": "Flood",
-            "email": "ion.flood@example.com",
+            "email": f"ion.flood.{self.sent}@example.com",
             "street": "Strada Mare",
             "street_number": "1",
             "locality": "Exemplu",

@@ -11,6 +11,7 @@
     "development_status": "Beta",
     "depends": [
         "website",
+        "google_recaptcha",
         "portal",
         "payment",
         "account",
@@ -29,6 +30,7 @@
         "report/cic_request_receipt_report.xml",
         "report/cic_payment_receipt_report.xml",
         "data/mail_template_data.xml",
+        "data/mail_template_verification_data.xml",
         "views/cic_service_views.xml",
         "views/cic_public_document_views.xml",
         "views/cic_request_rating_views.xml",
@@ -37,6 +39,7 @@
         "views/cic_audience_request_petitioner_views.xml",
         "views/account_payment_views.xml",
         "views/cic_payment_import_views.xml",
+        "views/res_partner_views.xml",
         "views/cic_service_templates.xml",
         "views/cic_public_document_templates.xml",
         "views/helpdesk_ticket_templates.xml",
@@ -52,6 +55,7 @@
     "assets": {
         "web.assets_frontend": [
             "cic_portal/static/src/scss/cic_petitioner.scss",
+            "cic_portal/static/src/js/cic_form_captcha.esm.js",
         ],
         "web.assets_tests": [
             "cic_portal/static/tests/tours/*.js",

@@ -8,6 +8,7 @@ import psycopg2
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -15,6 +16,7 @@ BOOKED_STATES = ("scheduled", "done")
 PARAM_CANCEL_LIMIT = "cic_audience.cancel_limit_hours"
 PARAM_REMINDER = "cic_audience.reminder_hours"
 PARAM_REPEAT_DAYS = "cic_audience.repeat_days"
+PARAM_MAX_OPEN = "cic_audience.max_open_bookings"
 AUDIENCE_CHANNEL = "cic_registry.helpdesk_ticket_channel_audience"
 
 
@@ -300,6 +302,37 @@ class CicAudienceRequest(models.Model):
                     "The audience can no longer be changed or cancelled: the limit is "
                     "%(hours)s hours before it starts.",
                     hours=int(self._cancel_limit().total_seconds() // 3600),
+                )
+            )
+
+    @api.model
+    def _cic_check_open_bookings(self, partner):
+        """Refuse a new online booking when the citizen (his commercial partner
+        and its contacts) already holds ``max_open_bookings`` open audiences:
+        registered, or scheduled and still to come. The citizen's row is locked
+        so that two bookings sent at once cannot both pass the count."""
+        owner = partner.commercial_partner_id
+        limit = int(self.env["ir.config_parameter"].sudo().get_param(PARAM_MAX_OPEN, 2))
+        self.env.cr.execute(
+            SQL("SELECT id FROM res_partner WHERE id = %s FOR UPDATE", owner.id)
+        )
+        count = self.sudo().search_count(
+            [
+                ("partner_id", "child_of", owner.id),
+                "|",
+                ("state", "=", "draft"),
+                "&",
+                ("state", "=", "scheduled"),
+                ("slot_start", ">=", fields.Datetime.now()),
+            ]
+        )
+        if count >= limit:
+            raise UserError(
+                self.env._(
+                    "You already have %(count)s open audience requests, the most "
+                    "a citizen may hold at once. Cancel one of them, or wait until "
+                    "it is held, to book another.",
+                    count=count,
                 )
             )
 

@@ -16,6 +16,13 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="cic_audience.cancel_limit_hours",
         default=24,
     )
+    cic_audience_max_open_bookings = fields.Integer(
+        string="Open bookings per citizen",
+        config_parameter="cic_audience.max_open_bookings",
+        default=2,
+        help="How many registered or scheduled audiences a citizen may hold at "
+        "once when booking on the portal.",
+    )
     cic_audience_repeat_days = fields.Integer(
         string="Repeat request window (days)",
         config_parameter="cic_audience.repeat_days",

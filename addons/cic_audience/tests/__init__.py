@@ -5,3 +5,4 @@ from . import test_register
 from . import test_security
 from . import test_i18n
 from . import test_tours
+from . import test_booking_limit

@@ -124,6 +124,9 @@ class CicAudiencePortal(portal.CustomerPortal):
         except ValueError as exc:
             raise ValueError(request.env._("The chosen slot is not valid.")) from exc
         with request.env.cr.savepoint():
+            request.env["cic.audience.request"]._cic_check_open_bookings(
+                request.env.user.partner_id
+            )
             # Narrow sudo: citizens only read their audience requests; the
             # request is created for the logged-in citizen and an official of a
             # published programme, then booked by cic_audience's own checks.
@@ -178,6 +181,29 @@ class CicAudiencePortal(portal.CustomerPortal):
             return None
         return audience
 
+    @staticmethod
+    def _cic_is_owner(audience):
+        """A portal user whose commercial partner owns the request. Staff read
+        audiences too, but cancel them from the back office, on behalf of the
+        institution."""
+        user = request.env.user
+        return (
+            user._is_portal()
+            and audience.partner_id.commercial_partner_id == user.commercial_partner_id
+        )
+
+    def _cic_audience_page(self, audience, **values):
+        page = self._prepare_portal_layout_values()
+        page.update(
+            {
+                "audience": audience,
+                "page_name": "cic_audience",
+                "cic_can_cancel": self._cic_is_owner(audience),
+                **values,
+            }
+        )
+        return request.render("cic_portal.portal_my_cic_audience", page)
+
     @http.route(
         "/my/audiences/<int:audience_id>", type="http", auth="user", website=True
     )
@@ -185,16 +211,9 @@ class CicAudiencePortal(portal.CustomerPortal):
         audience = self._cic_get_audience(audience_id)
         if not audience:
             return request.redirect("/my")
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "audience": audience,
-                "page_name": "cic_audience",
-                "error": kw.get("error"),
-                "message": kw.get("message"),
-            }
+        return self._cic_audience_page(
+            audience, error=kw.get("error"), message=kw.get("message")
         )
-        return request.render("cic_portal.portal_my_cic_audience", values)
 
     @http.route(
         "/my/audiences/<int:audience_id>/cancel",
@@ -207,19 +226,20 @@ class CicAudiencePortal(portal.CustomerPortal):
         audience = self._cic_get_audience(audience_id)
         if not audience:
             return request.redirect("/my")
+        if not self._cic_is_owner(audience):
+            return self._cic_audience_page(
+                audience,
+                error=request.env._(
+                    "Only the citizen who requested the audience cancels it here. "
+                    "Staff cancel audiences from the back office, on behalf of the "
+                    "institution."
+                ),
+            )
         try:
             with request.env.cr.savepoint():
                 # Ownership was checked above; cic_audience applies its own
                 # cancellation rules (limit before the audience, state).
                 audience.sudo()._cic_cancel("citizen", reason=(reason or "")[:500])
         except UserError as exc:
-            values = self._prepare_portal_layout_values()
-            values.update(
-                {
-                    "audience": audience,
-                    "page_name": "cic_audience",
-                    "error": exc.args[0],
-                }
-            )
-            return request.render("cic_portal.portal_my_cic_audience", values)
+            return self._cic_audience_page(audience, error=exc.args[0])
         return request.redirect(f"/my/audiences/{audience.id}?message=cancelled")

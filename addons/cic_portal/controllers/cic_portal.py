@@ -3,6 +3,7 @@
 """Public pages of the citizens' portal: catalogue, online forms,
 confirmation, tracking, public documents and ex officio information."""
 
+import ipaddress
 import re
 import time
 import uuid
@@ -10,7 +11,7 @@ import uuid
 from markupsafe import Markup
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import consteq, plaintext2html
 from odoo.tools.mimetypes import _odoo_guess_mimetype, guess_mimetype
@@ -51,6 +52,14 @@ ALLOWED_UPLOADS = {
 MAX_FILES = 5
 DOCUMENTS_PER_PAGE = 20
 CODE_CLEAN_RE = re.compile(r"[^A-Z0-9]")
+# IPv6 clients get a /64 each from their provider: its addresses share one counter.
+IPV6_CLIENT_PREFIX = 64
+CAPTCHA_ACTION = "cic_form"
+# Secret key (ir.config_parameter) -> form field holding the widget's token.
+CAPTCHA_TOKEN_FIELDS = {
+    "recaptcha_private_key": "recaptcha_token_response",
+    "cf.turnstile_secret_key": "turnstile_captcha",
+}
 
 
 def _form_kinds(env):
@@ -108,7 +117,31 @@ class CicPortalController(http.Controller):
     # Spam guard and rate limit helpers
     # ------------------------------------------------------------------
     def _client_key(self):
-        return request.httprequest.remote_addr or "unknown"
+        """The client's address as Odoo sees it: the peer of the connection, or,
+        with ``proxy_mode`` on, the address the reverse proxy reports (Odoo then
+        applies werkzeug's ProxyFix to requests carrying X-Forwarded-Host, see
+        docs/nginx-example.conf). Without ``proxy_mode`` a forged
+        X-Forwarded-For is ignored. An IPv6 client counts as its whole /64."""
+        address = request.httprequest.remote_addr or ""
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return address or "unknown"
+        if ip.version == 6 and ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        if ip.version == 6:
+            network = ipaddress.ip_network(f"{ip}/{IPV6_CLIENT_PREFIX}", strict=False)
+            return str(network)
+        return str(ip)
+
+    def _submit_keys(self, post):
+        """Counters a form submission counts against: the client's address (or
+        /64) and the e-mail address given on the form."""
+        keys = [self._client_key()]
+        email = (post.get("email") or "").strip().lower()
+        if email:
+            keys.append(f"email:{email}")
+        return keys
 
     def _param(self, name, default):
         value = request.env["ir.config_parameter"].sudo().get_param(name)
@@ -151,10 +184,42 @@ class CicPortalController(http.Controller):
             raise ValueError(_("Your submission could not be accepted."))
         throttle = request.env["cic.portal.throttle"].sudo()
         limit = self._param("cic_portal.submit_limit_per_hour", 10)
-        if throttle._is_limited("submit", self._client_key(), limit, 60):
+        if any(
+            throttle._is_limited("submit", key, limit, 60)
+            for key in self._submit_keys(post)
+        ):
             raise ValueError(
-                _("Too many submissions from your connection. Please try again later.")
+                _(
+                    "Too many submissions from your connection or e-mail address. "
+                    "Please try again later."
+                )
             )
+
+    def _check_captcha(self):
+        """The CAPTCHA configured in Settings (Odoo's google_recaptcha, and
+        website_cf_turnstile when installed), once its keys are set; without keys
+        the forms work as before. A missing token is refused here, without
+        asking the provider."""
+        _ = request.env._
+        refused = _(
+            "The anti-robot check failed. Please reload the page and send the form "
+            "again."
+        )
+        params = request.env["ir.config_parameter"].sudo()
+        http_model = request.env["ir.http"]
+        for key, field in CAPTCHA_TOKEN_FIELDS.items():
+            if key.startswith("cf.") and not hasattr(
+                http_model, "_verify_turnstile_token"
+            ):
+                continue
+            if params.get_param(key) and not request.params.get(field):
+                raise ValueError(refused)
+        try:
+            verified = http_model._verify_request_recaptcha_token(CAPTCHA_ACTION)
+        except (UserError, ValidationError) as exc:
+            raise ValueError(refused) from exc
+        if not verified:
+            raise ValueError(refused)
 
     # ------------------------------------------------------------------
     # Validation helpers
@@ -328,6 +393,7 @@ class CicPortalController(http.Controller):
             "partner_email": partner.email,
             "cic_procedure_id": procedure.id if procedure else False,
             "cic_portal_origin": True,
+            "cic_visitor_unconfirmed": request.env.user._is_public(),
             "channel_id": channel.id if channel else False,
         }
         if service:
@@ -385,8 +451,11 @@ class CicPortalController(http.Controller):
                 }
             )
         ticket._cic_create_fee_invoice()
+        ticket._cic_request_email_confirmation()
         ticket._portal_ensure_token()
-        request.env["cic.portal.throttle"].sudo()._record("submit", self._client_key())
+        throttle = request.env["cic.portal.throttle"].sudo()
+        for key in self._submit_keys(post):
+            throttle._record("submit", key)
         return ticket
 
     # ------------------------------------------------------------------
@@ -455,6 +524,7 @@ class CicPortalController(http.Controller):
         try:
             token_uid = self._check_form_token(post.get("form_token"))
             self._check_spam(post)
+            self._check_captcha()
             if not errors:
                 uploads = self._read_uploads()
         except ValueError as exc:
@@ -592,6 +662,24 @@ class CicPortalController(http.Controller):
             "cic_portal.cic_request_confirmation_page",
             {"ticket": ticket, "access_token": ticket.access_token},
         )
+
+    @http.route(
+        "/cic/request/<int:ticket_id>/confirm-email",
+        type="http",
+        auth="public",
+        website=True,
+        sitemap=False,
+    )
+    def cic_request_confirm_email(self, ticket_id, token=None, **kw):
+        """The visitor confirms his e-mail address: the fee invoice is issued."""
+        # The request comes from the signed token, never from the URL alone.
+        ticket = request.env["helpdesk.ticket"]._cic_ticket_from_email_token(token)
+        if not ticket or ticket.id != ticket_id:
+            return request.redirect("/cic/track")
+        ticket._cic_confirm_visitor(
+            request.env._("The visitor confirmed his e-mail address.")
+        )
+        return request.redirect(f"{ticket.get_portal_url()}&message=email_confirmed")
 
     @http.route(
         "/cic/request/<int:ticket_id>/receipt",

@@ -6,9 +6,13 @@ Every online form asks whether the citizen files as a natural person or for a
 legally constituted organisation. For an organisation the form requires its name
 and CUI (validated like the registry's contacts) and, for petitions, the
 collective it represents; the first and last name become the representative's.
-The organisation is the registry entry's petitioner: an existing contact with the
-same CUI is reused, otherwise one is created. An audience is still requested by
-the citizen who attends; the organisation he represents is recorded on it.
+The organisation is the registry entry's petitioner only when the filing is
+verified: filed from a portal account bound to that CUI (see portal_identity).
+Anybody else (a visitor, a citizen not bound to it) files as himself, and the
+organisation's name and CUI are recorded on the entry as typed: a stranger quoting
+an organisation's CUI neither writes into its portal nor reads its requests. An
+audience is still requested by the citizen who attends; the organisation he
+represents is recorded on it.
 """
 
 from odoo.exceptions import ValidationError
@@ -48,6 +52,18 @@ def _is_legal(post):
     return (post or {}).get("person_type") == "legal"
 
 
+def _verified_organisation(post):
+    """The organisation of the logged-in account when the form names its CUI."""
+    user = request.env.user
+    if user._is_public():
+        return None
+    organisation = user.partner_id.commercial_partner_id
+    number, _vat_payer = request.env["res.partner"]._cic_normalize_cui(post["org_cui"])
+    if organisation.cic_person_type == "legal" and organisation.cic_cui == number:
+        return organisation
+    return None
+
+
 def _organisation(post, vals=None):
     """The organisation named by a validated form (matched by CUI)."""
     # Narrow sudo: citizens and visitors can neither search contacts by CUI nor
@@ -80,26 +96,35 @@ class CicPetitionerController(CicPortalController):
         return errors
 
     def _get_citizen_partner(self, post):
-        if not _is_legal(post):
-            return super()._get_citizen_partner(post)
-        return _organisation(post, self._citizen_partner_vals(post))
+        if _is_legal(post):
+            organisation = _verified_organisation(post)
+            if organisation:
+                return organisation
+        # Unverified: the person filing is the petitioner (a new contact for a
+        # visitor); the organisation is only quoted on the entry.
+        return super()._get_citizen_partner(post)
 
     def _prepare_ticket_vals(self, kind_def, post, partner, service=None):
         vals = super()._prepare_ticket_vals(kind_def, post, partner, service)
         if not _is_legal(post):
             return vals
+        number, _vat_payer = request.env["res.partner"]._cic_normalize_cui(
+            post["org_cui"]
+        )
         vals.update(
             {
                 "cic_representative_name": (
                     f"{post['first_name'].strip()} {post['last_name'].strip()}"
                 ),
                 "partner_email": post["email"].strip(),
+                "cic_quoted_org_name": post["org_name"].strip()[:200],
+                "cic_quoted_org_cui": number,
             }
         )
         if kind_def["procedure"] == "petition":
             vals["cic_represented_collective"] = post["represented_collective"].strip()
         user = request.env.user
-        if not user._is_public():
+        if not user._is_public() and partner != user.partner_id:
             vals["cic_filed_by_partner_id"] = user.partner_id.id
         return vals
 

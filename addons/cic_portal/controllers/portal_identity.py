@@ -6,9 +6,11 @@
 A natural person may give a CNP, an organisation's account needs a CUI; both are
 checked with the registry's validators. Odoo's form writes the values with sudo
 on the citizen's own contact only. The CNP is never shown back: the form shows
-the masked value and an empty field keeps the stored one.
+the masked value and an empty field keeps the stored one. A CUI is never written
+from the form: it becomes a claim, bound once verified (see models/res_partner.py).
 """
 
+from odoo import http
 from odoo.exceptions import ValidationError
 from odoo.http import request
 from odoo.osv import expression
@@ -52,7 +54,7 @@ class CicIdentityPortal(CicCustomerPortal):
             except ValidationError as exc:
                 error["cic_cnp"] = "error"
                 error_message.append(exc.args[0])
-        if legal and not cui and not partner.cic_cui:
+        if legal and not cui and not (partner.cic_cui or partner.cic_cui_claim):
             error["cic_cui"] = "missing"
             error_message.append(_("The CUI of the organisation is required."))
         elif legal and cui:
@@ -69,6 +71,25 @@ class CicIdentityPortal(CicCustomerPortal):
         # An empty CNP field means "keep the stored one": it is never sent back.
         if legal or not (values.get("cic_cnp") or "").strip():
             values.pop("cic_cnp", None)
-        if not legal or not (values.get("cic_cui") or "").strip():
-            values.pop("cic_cui", None)
+        # The CUI binds the account to an organisation: only once verified.
+        cui = (values.pop("cic_cui", None) or "").strip()
+        if legal and cui:
+            number, _vat_payer = partner._cic_normalize_cui(cui)
+            if number not in (partner.cic_cui, partner._cic_claimed_cui_number()):
+                partner._cic_claim_cui(cui)
         return res
+
+    @http.route(
+        "/cic/cui/verify", type="http", auth="public", website=True, sitemap=False
+    )
+    def cic_cui_verify(self, token=None, **kw):
+        """Link sent to the organisation's registered address: binds the account
+        that claimed its CUI."""
+        partner = request.env["res.partner"]._cic_partner_from_claim_token(token)
+        if partner:
+            partner._cic_bind_cui_claim(
+                request.env._("confirmed from the organisation's e-mail address")
+            )
+        return request.render(
+            "cic_portal.cic_cui_verified_page", {"verified": bool(partner)}
+        )

@@ -193,7 +193,8 @@ class HelpdeskTicket(models.Model):
         }
 
     def _cic_create_fee_invoice(self):
-        """Create and post the fee invoice of the request, once."""
+        """Create and post the fee invoice of the request, once (a draft while a
+        visitor's e-mail address is not confirmed)."""
         for ticket in self:
             if ticket.cic_invoice_id:
                 continue
@@ -210,7 +211,8 @@ class HelpdeskTicket(models.Model):
                 .with_company(ticket.company_id)
                 .create(ticket._cic_fee_invoice_vals(partner, lines))
             )
-            invoice.action_post()
+            if ticket._cic_fee_invoice_postable():
+                invoice.action_post()
             ticket.cic_invoice_id = invoice
 
     def _cic_register_fee_payment(

@@ -183,5 +183,10 @@ class TestPortalForms(CicPortalHttpCase):
         self.assertEqual(ticket.cic_service_id, self.fee_service)
         self.assertEqual(ticket.cic_invoice_id.amount_total, 25.5)
         self.assertEqual(ticket.cic_invoice_id.partner_id, ticket.partner_id)
+        # A visitor's invoice is posted once his e-mail address is confirmed
+        # (issue 14, point 8); owed, and no document released, meanwhile.
+        self.assertEqual(ticket.cic_invoice_id.state, "draft")
+        self.assertEqual(ticket.cic_fee_state, "unpaid")
+        ticket._cic_confirm_visitor("test")
         self.assertEqual(ticket.cic_invoice_id.state, "posted")
         self.assertEqual(ticket.cic_fee_state, "unpaid")

@@ -159,8 +159,15 @@ class TestPortalAccountIdentity(CicPortalHttpCase):
         self.assertFalse(self.portal_a.partner_id.sudo().cic_cnp)
         response = self._post_account(name="Asociația Test", cic_cui="RO13548146")
         self.assertEqual(response.status_code, 303)
-        self.assertEqual(self.portal_a.partner_id.cic_cui, VALID_CUI)
-        self.assertTrue(self.portal_a.partner_id.cic_vat_payer)
+        # A claim until verified (issue 14, point 10); no organisation has this
+        # CUI yet, so the account's own contact becomes it.
+        partner = self.portal_a.partner_id.sudo()
+        self.assertFalse(partner.cic_cui)
+        self.assertEqual(partner.cic_cui_claim, f"RO{VALID_CUI}")
+        partner._cic_bind_cui_claim("test")
+        self.assertEqual(partner.cic_cui, VALID_CUI)
+        self.assertTrue(partner.cic_vat_payer)
+        self.assertFalse(partner.cic_cui_claim)
 
 
 @tagged("post_install", "-at_install")
@@ -202,28 +209,33 @@ class TestPortalLegalPerson(CicPortalHttpCase):
         self.assertIn('id="cic_org_cui"', page.text)
         self.assertNotIn('id="cic_represented_collective"', page.text)
 
-    def test_legal_petition_creates_then_reuses_organisation(self):
-        self.assertFalse(self._organisations())
+    def test_visitor_legal_petition_quotes_organisation(self):
+        """A visitor's filing for an organisation is not verified (issue 14,
+        point 10): the visitor is the petitioner, the organisation is quoted."""
         data = self._legal_data()
         response = self._submit("/cic/form/petition", data)
         self.assertEqual(response.status_code, 303)
         ticket = self._tickets(data["subject"])
         self.assertEqual(len(ticket), 1)
-        organisation = ticket.partner_id
-        self.assertEqual(organisation, self._organisations())
-        self.assertTrue(organisation.is_company)
-        self.assertEqual(organisation.cic_person_type, "legal")
-        self.assertEqual(organisation.name, "Asociația de Proprietari Bloc A1")
-        self.assertTrue(organisation.cic_vat_payer)
-        self.assertEqual(organisation.email, "ion.vasilescu@example.com")
+        self.assertFalse(self._organisations(), "no organisation from a visitor")
+        self.assertEqual(ticket.partner_id.cic_person_type, "natural")
+        self.assertEqual(ticket.partner_id.email, "ion.vasilescu@example.com")
+        self.assertEqual(ticket.cic_quoted_org_name, "Asociația de Proprietari Bloc A1")
+        self.assertEqual(ticket.cic_quoted_org_cui, VALID_CUI)
         self.assertEqual(ticket.cic_represented_collective, "Locatarii blocului A1")
         self.assertEqual(ticket.cic_representative_name, "Ion Vasilescu")
         self.assertTrue(ticket.cic_registration_number)
         self.assertFalse(ticket.cic_filed_by_partner_id, "filed without an account")
-
+        # A clerk who checked it attaches it: the organisation is created once.
+        ticket.action_cic_attach_quoted_organisation()
+        organisation = self._organisations()
+        self.assertEqual(ticket.partner_id, organisation)
+        self.assertEqual(organisation.name, "Asociația de Proprietari Bloc A1")
         second = self._legal_data(org_cui=VALID_CUI, subject="A doua petiție A1")
         self.assertEqual(self._submit("/cic/form/petition", second).status_code, 303)
-        self.assertEqual(self._tickets("A doua petiție A1").partner_id, organisation)
+        second_ticket = self._tickets("A doua petiție A1")
+        second_ticket.action_cic_attach_quoted_organisation()
+        self.assertEqual(second_ticket.partner_id, organisation)
         self.assertEqual(len(self._organisations()), 1, "no duplicate by CUI")
 
     def test_existing_organisation_reused_unchanged(self):
@@ -242,7 +254,8 @@ class TestPortalLegalPerson(CicPortalHttpCase):
         data = self._legal_data(org_name="Alt nume")
         self.assertEqual(self._submit("/cic/form/petition", data).status_code, 303)
         ticket = self._tickets(data["subject"])
-        self.assertEqual(ticket.partner_id, existing)
+        self.assertNotEqual(ticket.partner_id, existing, "a visitor is not verified")
+        self.assertEqual(ticket.cic_quoted_org_name, "Alt nume")
         self.assertEqual(existing.name, "Asociația A1 (registru)")
         self.assertEqual(existing.email, "a1@example.com")
         self.assertEqual(ticket.partner_email, "ion.vasilescu@example.com")
@@ -293,19 +306,26 @@ class TestPortalLegalPerson(CicPortalHttpCase):
         )
         self.assertEqual(self._submit("/cic/form/foi_request", data).status_code, 303)
         ticket = self._tickets(data["subject"])
-        self.assertEqual(ticket.partner_id.cic_cui, VALID_CUI)
+        self.assertEqual(ticket.cic_quoted_org_cui, VALID_CUI)
         self.assertEqual(ticket.cic_representative_name, "Ion Vasilescu")
         data = self._legal_data(subject="Serviciu asociație", represented_collective="")
         url = f"/cic/services/{self.free_service.slug}/apply"
         self.assertEqual(self._submit(url, data).status_code, 303)
-        self.assertEqual(self._tickets(data["subject"]).partner_id, ticket.partner_id)
+        self.assertEqual(self._tickets(data["subject"]).cic_quoted_org_cui, VALID_CUI)
 
     def test_citizen_files_for_organisation_and_follows_it(self):
+        # The account is bound to the organisation (verified, issue 14 point 10).
+        organisation = (
+            self.env["res.partner"]
+            .sudo()
+            .create({"name": "Asociația A1", "is_company": True, "cic_cui": VALID_CUI})
+        )
+        self.portal_a.partner_id.sudo().parent_id = organisation
         self.authenticate("cic_portal_a", "cic_portal_a")
         data = self._legal_data()
         self.assertEqual(self._submit("/cic/form/petition", data).status_code, 303)
         ticket = self._tickets(data["subject"])
-        self.assertEqual(ticket.partner_id.cic_cui, VALID_CUI)
+        self.assertEqual(ticket.partner_id, organisation)
         self.assertEqual(ticket.cic_filed_by_partner_id, self.portal_a.partner_id)
         self.assertIn(self.portal_a.partner_id, ticket.message_partner_ids)
         self.assertEqual(self.portal_a.partner_id.cic_person_type, "natural")
@@ -323,8 +343,8 @@ class TestPortalLegalPerson(CicPortalHttpCase):
         self.start_tour("/cic/form/petition", "cic_portal_legal_petition_tour")
         ticket = self._tickets("Tur petiție asociație")
         self.assertEqual(len(ticket), 1)
-        self.assertEqual(ticket.partner_id.cic_cui, VALID_CUI)
-        self.assertEqual(ticket.partner_id.name, "Asociația Tur Bloc B2")
+        self.assertEqual(ticket.cic_quoted_org_cui, VALID_CUI)
+        self.assertEqual(ticket.cic_quoted_org_name, "Asociația Tur Bloc B2")
         self.assertEqual(ticket.cic_represented_collective, "Locatarii blocului B2")
         self.assertEqual(ticket.cic_representative_name, "Maria Reprezentanta")
 
