@@ -175,3 +175,59 @@ class TestArchiveSelection(CicNomenclatorCase):
         self.assertFalse(partner.cic_cnp)
         self.assertFalse(partner.email or partner.phone or partner.street)
         self.assertFalse(partner.cic_sector or partner.cic_locality or partner.street2)
+
+    def test_anonymisation_clears_every_copy_of_the_petitioner(self):
+        """Issue 14, point 14: the audit-log values, tracking values, chatter,
+        answer and CNP access log quoting the petitioner are cleared too."""
+        self.permanent.partner_id = self.recent_petitioner
+        name, cnp = "Gheorghe Vechi", "1630615123457"
+        self.expired.write(
+            {
+                "partner_id": self.recent_petitioner.id,
+                "cic_answer_body": f"<p>{name}</p>",
+            }
+        )
+        self.expired.partner_id = self.old_petitioner  # audit: new value quotes him
+        self.expired._message_log(
+            body=f"Confirmare {name}",
+            tracking_value_ids=[
+                (
+                    0,
+                    0,
+                    {
+                        "field_id": self.env["ir.model.fields"]
+                        ._get("helpdesk.ticket", "partner_name")
+                        .id,
+                        "new_value_char": name,
+                    },
+                )
+            ],
+        )
+        self.env["cic.cnp.access.log"].sudo()._log_access(self.old_petitioner, "read")
+        self.selection.write(
+            {
+                "ticket_ids": [(6, 0, self.expired.ids)],
+                "decision_number": "PV 6",
+                "decision_date": "2026-01-15",
+            }
+        )
+        self.selection.action_decide()
+        self.selection.action_anonymise()
+        audit = self.env["cic.audit.log"].search(
+            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", self.expired.id)]
+        )
+        self.assertTrue(audit, "who changed the petitioner, and when, stays")
+        values = audit.mapped("old_value") + audit.mapped("new_value")
+        self.assertFalse([v for v in values if v and name in v])
+        messages = self.expired.message_ids
+        self.assertFalse([b for b in messages.mapped("body") if b and name in b])
+        tracked = messages.tracking_value_ids.mapped("new_value_char")
+        self.assertNotIn(name, tracked)
+        self.assertFalse(self.expired.cic_answer_body)
+        log = self.env["cic.cnp.access.log"].search(
+            [("partner_id", "=", self.old_petitioner.id)]
+        )
+        self.assertEqual(log.access_type, "read", "who read it, and when, stays")
+        self.assertFalse(log.partner_name)
+        partner = self.old_petitioner.sudo().with_context(active_test=False)
+        self.assertNotIn(cnp, str(partner.read(["cic_cnp"])))
