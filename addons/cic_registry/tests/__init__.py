@@ -18,4 +18,5 @@ from . import test_report_transparency
 from . import test_siruta
 from . import test_channel_menus_demo
 from . import test_acknowledgement_queue
+from . import test_withdrawal
 from . import test_partner_cui_unique

@@ -149,6 +149,7 @@ class TestReportFoi(CicReportCase):
                 "refused_not_held": 1,
                 "refused_other": 0,
                 "redirected": 1,
+                "withdrawn": 0,
                 "pending": 1,
                 "copy_pages": 10,
                 "copy_fees": 5.0,

@@ -117,6 +117,7 @@ class TestReportPetition(CicReportCase):
                 "Forwarded (misdirected)": 1,
                 "Classed - anonymous": 1,
                 "Classed - identical content": 1,
+                "Withdrawn by the petitioner": 0,
                 "Joined": 1,
                 "Extended": 1,
             },
