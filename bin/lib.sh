@@ -38,6 +38,7 @@ cic_system_packages() {
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
     command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
     [ ${#missing[@]} -eq 0 ] && return 0
     [ "$(id -u)" = 0 ] || die "missing system packages: ${missing[*]} (install them with apt-get as root)"
     say "installing ${missing[*]} from Debian"
@@ -64,6 +65,27 @@ cic_venv() {
         "$CIC_VENV/bin/pip" install -q --no-deps -r "$CIC_ROOT/requirements/oca.txt"
     } >"$CIC_HOME/pip.log" 2>&1 || die "pip install failed (see $CIC_HOME/pip.log)"
     echo "$want" >"$stamp"
+}
+
+# axe-core for the accessibility test, pinned by tools/a11y/package-lock.json, installed
+# outside the work tree (like the venv) and again only when the lock changes; the
+# test reads CIC_AXE_JS, never downloads anything.
+CIC_A11Y=${CIC_A11Y:-$CIC_HOME/a11y}
+export CIC_AXE_JS=${CIC_AXE_JS:-$CIC_A11Y/node_modules/axe-core/axe.min.js}
+cic_a11y() {
+    local want tmp
+    want=$(cat "$CIC_ROOT"/tools/a11y/package.json "$CIC_ROOT"/tools/a11y/package-lock.json | sha256sum | cut -c1-16)
+    if [ -f "$CIC_A11Y/.cic-lock" ] && [ "$(cat "$CIC_A11Y/.cic-lock")" = "$want" ]; then return 0; fi
+    command -v npm >/dev/null 2>&1 || die "npm is missing (install Debian's npm with apt-get as root)"
+    say "installing axe-core into $CIC_A11Y (log: $CIC_HOME/npm.log)"
+    # A fresh folder renamed into place: a concurrent run never sees half an install.
+    tmp=$(mktemp -d "$CIC_HOME/a11y.XXXXXX")
+    cp "$CIC_ROOT"/tools/a11y/package.json "$CIC_ROOT"/tools/a11y/package-lock.json "$tmp"/
+    (cd "$tmp" && npm ci --ignore-scripts --no-audit --no-fund) >"$CIC_HOME/npm.log" 2>&1 \
+        || { rm -rf "$tmp"; die "npm ci of tools/a11y failed (see $CIC_HOME/npm.log)"; }
+    echo "$want" >"$tmp/.cic-lock"
+    rm -rf "$CIC_A11Y"
+    mv -T "$tmp" "$CIC_A11Y" 2>/dev/null || rm -rf "$tmp"
 }
 
 cic_postgres() {
@@ -107,6 +129,7 @@ cic_setup() {
     cic_check_odoo
     cic_system_packages
     cic_venv
+    cic_a11y
     cic_postgres
 }
 
