@@ -175,6 +175,11 @@ class TestPortalDocuments(HttpCase):
         )
         self.invoice._portal_ensure_token()
         self.login("docs_a")
+        # The payment form of the fee does not offer the provider in test mode...
+        page = self.get(self.invoice.get_portal_url())
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn('data-provider-code="demo"', page.text)
+        # ...and a client that sends its id anyway is refused.
         method = provider.payment_method_ids[:1]
         with mute_logger("odoo.http"):
             response = self.url_open(
