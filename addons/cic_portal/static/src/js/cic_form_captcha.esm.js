@@ -15,7 +15,7 @@ publicWidget.registry.CicFormCaptcha = publicWidget.Widget.extend({
         this._recaptcha = new ReCaptcha();
     },
 
-    willStart() {
+    async willStart() {
         return this._recaptcha.loadLibs();
     },
 
