@@ -192,8 +192,7 @@ class CicKpiReport(models.Model):
                        %(procedure_id)s AS procedure_id,
                        t.user_id AS user_id,
                        %(registration)s AS registration_date,
-                       CASE WHEN %(withdrawn)s THEN NULL ELSE %(answer)s END
-                           AS answer_date,
+                       %(answer)s AS answer_date,
                        %(legal_due)s AS legal_due_date,
                        %(target_due)s AS target_due_date,
                        %(extended)s AS extended,
@@ -215,8 +214,8 @@ class CicKpiReport(models.Model):
                                THEN '1' ELSE '2' END AS semester,
                    answer_date, legal_due_date, target_due_date,
                    1 AS entry_count,
-                   (answer_date IS NOT NULL)::int AS answered_count,
-                   (answer_date IS NULL AND NOT withdrawn)::int AS open_count,
+                   (answer_date IS NOT NULL AND NOT withdrawn)::int AS answered_count,
+                   (answer_date IS NULL)::int AS open_count,
                    (answer_date IS NULL AND legal_due_date < %(today)s)::int
                        AS overdue_count,
                    (answer_date <= legal_due_date)::int AS in_term_count,
@@ -227,7 +226,9 @@ class CicKpiReport(models.Model):
                    CASE WHEN answer_date IS NULL OR target_due_date IS NULL THEN NULL
                         WHEN answer_date <= target_due_date THEN 100.0 ELSE 0.0
                    END AS in_target_rate,
-                   (answer_date - registration_date)::float AS days_to_answer,
+                   CASE WHEN NOT withdrawn
+                        THEN (answer_date - registration_date)::float
+                   END AS days_to_answer,
                    extended::int AS extended_count,
                    forwarded::int AS forwarded_count,
                    classed::int AS classed_count,

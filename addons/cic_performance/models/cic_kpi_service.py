@@ -147,7 +147,8 @@ class CicKpiService(models.AbstractModel):
                 SELECT
                   count(*) FILTER (WHERE r.registration_date BETWEEN %(f)s AND %(t)s)
                       AS entries,
-                  count(*) FILTER (WHERE r.answer_date BETWEEN %(f)s AND %(t)s)
+                  count(*) FILTER (WHERE r.answer_date BETWEEN %(f)s AND %(t)s
+                                     AND r.withdrawn_count = 0)
                       AS answered,
                   round(avg(r.in_term_rate) FILTER (
                       WHERE r.answer_date BETWEEN %(f)s AND %(t)s)::numeric, 2)

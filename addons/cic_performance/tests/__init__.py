@@ -1,4 +1,5 @@
 from . import test_kpi
+from . import test_kpi_withdrawn
 from . import test_satisfaction
 from . import test_indicators
 from . import test_appraisal
