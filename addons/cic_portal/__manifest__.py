@@ -50,12 +50,16 @@
         "views/cic_petitioner_templates.xml",
         "views/cic_fee_table_views.xml",
         "views/cic_portal_menus.xml",
+        "views/res_company_views.xml",
+        "views/cic_accessibility_templates.xml",
     ],
     "demo": ["demo/cic_portal_demo.xml", "demo/cic_fee_demo.xml"],
     "assets": {
         "web.assets_frontend": [
             "cic_portal/static/src/scss/cic_petitioner.scss",
+            "cic_portal/static/src/scss/cic_accessibility.scss",
             "cic_portal/static/src/js/cic_form_captcha.esm.js",
+            "cic_portal/static/src/js/cic_error_focus.esm.js",
         ],
         "web.assets_tests": [
             "cic_portal/static/tests/tours/*.js",

@@ -8,3 +8,4 @@ from . import audience
 from . import transparency
 from . import database
 from . import fee_payment
+from . import accessibility

@@ -24,3 +24,4 @@ from . import payment_transaction
 from . import ir_http
 from . import ir_attachment
 from . import mail_mail
+from . import res_company_accessibility

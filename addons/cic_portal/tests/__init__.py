@@ -15,3 +15,4 @@ from . import test_fee_table
 from . import test_fee_targets
 from . import test_fee_portal
 from . import test_payment_payer
+from . import test_accessibility
