@@ -59,6 +59,16 @@ class TestPortalTours(CicPortalHttpCase):
         self.assertEqual(ticket.cic_fee_state, "paid")
         self.assertEqual(ticket._cic_payments().cic_channel, "online")
 
+    def test_withdraw_request(self):
+        ticket = self._make_request(self.portal_a.partner_id, name="Tour retragere")
+        ticket._cic_assign_registration_number()
+        self.start_tour(
+            "/my/requests", "cic_portal_withdraw_tour", login="cic_portal_a"
+        )
+        self.assertEqual(ticket.cic_closure_reason, "withdrawn")
+        self.assertEqual(ticket.cic_withdrawn_by_id, self.portal_a)
+        self.assertTrue(ticket.closed)
+
     def test_book_and_cancel_audience(self):
         official = self._weekday_official(
             "cic_portal_tour_mayor", "Primar Tur", job_title="Primar"
