@@ -21,6 +21,7 @@
         "data/cic_procedure_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "report/cic_layout_templates.xml",
         "report/cic_registration_receipt.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",

@@ -42,3 +42,5 @@ from . import cic_siruta
 from . import res_partner_siruta
 from . import helpdesk_ticket_channel
 from . import ir_actions_report
+from . import res_company_signatory
+from . import helpdesk_ticket_letter

@@ -466,3 +466,15 @@ class CicRegistrationMixin(models.AbstractModel):
                 model._cic_register_in_new_cursor(
                     self.env.registry, model_name, record.id
                 )
+
+    def _cic_registration_line(self, day=None):
+        """The registration line of an official document as Romanian institutions
+        write it: "Nr. 1234 din 06.12.2026" (sequence in the year, dd.mm.yyyy).
+        ``day`` replaces the registration date (e.g. the date of a letter)."""
+        self.ensure_one()
+        day = day or self.env["cic.calendar"].local_date(self.cic_registration_date)
+        return self.env._(
+            "No. %(number)s of %(date)s",
+            number=self.cic_registration_seq or self.cic_registration_number or "",
+            date=day.strftime("%d.%m.%Y") if day else "",
+        )

@@ -1,38 +1,22 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Page numbers on registers and statutory reports, whatever wkhtmltopdf is installed.
+"""Page numbers on official documents, whatever wkhtmltopdf is installed.
 
 Odoo prints "Page X / Y" in the external layout's footer, which wkhtmltopdf renders
 only when it is built with its patched Qt (the wkhtmltox packages). Distribution
 packages (Debian's wkhtmltopdf) ignore headers and footers, so a register of several
-hundred pages would have no page numbers. Reports flagged `cic_page_numbers` are
-stamped "Page X of Y" per document after rendering when the binary is unpatched.
+hundred pages would have no page numbers. The official documents use the CIC layout
+(cic_registry.external_layout), which draws the letterhead in the page body and no
+separate header or footer; their actions are flagged `cic_page_numbers` and every
+page is stamped "Page X of Y" ("Pagina X din Y") per document after rendering.
 """
 
-import functools
 import io
-import subprocess
 
 from reportlab.pdfgen import canvas
 
 from odoo import fields, models
 from odoo.tools.pdf import PdfFileWriter, PdfReader
-
-from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
-
-
-@functools.cache
-def wkhtmltopdf_has_patched_qt():
-    try:
-        out = subprocess.run(
-            [_get_wkhtmltopdf_bin(), "--version"],
-            capture_output=True,
-            timeout=30,
-            check=False,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return b"patched qt" in out.lower()
 
 
 class IrActionsReport(models.Model):
@@ -49,7 +33,7 @@ class IrActionsReport(models.Model):
             report_ref, data, res_ids=res_ids
         )
         report = self._get_report(report_ref)
-        if report.cic_page_numbers and not wkhtmltopdf_has_patched_qt():
+        if report.cic_page_numbers:
             for values in streams.values():
                 if values.get("stream") and not values.get("attachment"):
                     values["stream"] = self._cic_stamp_page_numbers(values["stream"])

@@ -15,3 +15,10 @@ class ResConfigSettings(models.TransientModel):
     cic_internal_margin_days = fields.Integer(
         related="company_id.cic_internal_margin_days", readonly=False
     )
+    cic_head_function = fields.Char(
+        related="company_id.cic_head_function", readonly=False
+    )
+    cic_head_name = fields.Char(related="company_id.cic_head_name", readonly=False)
+    cic_secretary_general_name = fields.Char(
+        related="company_id.cic_secretary_general_name", readonly=False
+    )
