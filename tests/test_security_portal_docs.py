@@ -319,6 +319,48 @@ class TestPortalDocuments(HttpCase):
             self.assertNotIn("the neighbour's file", text)
             self.assertNotIn("internal-note.pdf", text)
 
+    def test_hidden_attachment_not_reposted(self):
+        """A posts a public message on his entry carrying the internal note's
+        attachment (its id and the leaked token), to make it visible: refused."""
+        self.login("docs_a")
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                "/mail/message/post",
+                data=json.dumps(
+                    {
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "id": 1,
+                        "params": {
+                            "thread_model": "helpdesk.ticket",
+                            "thread_id": self.ticket.id,
+                            "token": self.ticket.access_token,
+                            "post_data": {
+                                "body": "see the attachment",
+                                "attachment_ids": self.note_attachment.ids,
+                                "message_type": "comment",
+                            },
+                            "attachment_tokens": [self.note_attachment.access_token],
+                        },
+                    }
+                ),
+                headers={"Content-Type": "application/json"},
+            )
+        self.assertIn("error", response.json())
+        posted = self.env["mail.message"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("res_id", "=", self.ticket.id),
+                ("attachment_ids", "in", self.note_attachment.ids),
+                ("subtype_id", "=", self.env.ref("mail.mt_comment").id),
+            ]
+        )
+        self.assertFalse(posted)
+        token = self.note_attachment.access_token
+        self.assertNotServed(
+            f"/web/content/{self.note_attachment.id}?access_token={token}", NOTE_FILE
+        )
+
     # ------------------------------------------------------------------ 3. doors
     def test_helpdesk_doors_lead_to_cic_pages(self):
         """helpdesk_mgmt's own form files nothing and its pages send the citizen to
