@@ -17,6 +17,7 @@ from odoo.tools import consteq, plaintext2html
 from odoo.tools.mimetypes import _odoo_guess_mimetype, guess_mimetype
 from odoo.tools.misc import hash_sign, verify_hash_signed
 
+from odoo.addons.cic_registry.models.ir_attachment import CicStorageError
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -535,7 +536,15 @@ class CicPortalController(http.Controller):
                 "Please correct the fields marked below."
             )
             return request.render("cic_portal.cic_request_form_page", values)
-        ticket = self._register(kind_def, post, token_uid, uploads, service)
+        try:
+            # A document the filestore could not store (disk full) undoes the
+            # whole registration: no entry, number, attachment or token row.
+            with request.env.cr.savepoint():
+                ticket = self._register(kind_def, post, token_uid, uploads, service)
+        except CicStorageError as exc:
+            values = self._form_values(kind, kind_def, post, {}, service)
+            values["form_error"] = exc.args[0]
+            return request.render("cic_portal.cic_request_form_page", values)
         return request.redirect(
             f"/cic/request/{ticket.id}/confirmation?access_token={ticket.access_token}"
         )

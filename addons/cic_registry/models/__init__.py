@@ -44,3 +44,4 @@ from . import helpdesk_ticket_channel
 from . import ir_actions_report
 from . import res_company_signatory
 from . import helpdesk_ticket_letter
+from . import ir_attachment
