@@ -11,6 +11,7 @@ import tempfile
 from pdfminer.high_level import extract_text
 
 from odoo.tests import new_test_user
+from odoo.tools.pdf import PdfReader
 
 # Romanian letters the official PDFs must carry (comma-below ș ț, not cedilla ş ţ).
 ROMANIAN_LETTERS = ("ș", "ț", "ă", "î", "â", "Ș", "Ț")
@@ -32,6 +33,20 @@ def pdf_text(pdf):
     else:
         text = extract_text(io.BytesIO(pdf))
     return " ".join(text.split())
+
+
+def fonts_without_text_mapping(pdf):
+    """Names of the fonts embedded without a ToUnicode map (their text cannot be
+    extracted); the standard PDF fonts (page number stamp) need none."""
+    names = set()
+    for page in PdfReader(io.BytesIO(pdf), strict=False).pages:
+        resources = page.get("/Resources", {}).get_object()
+        for font in resources.get("/Font", {}).get_object().values():
+            font = font.get_object()
+            embedded = "/FontDescriptor" in font or font.get("/Subtype") == "/Type0"
+            if embedded and "/ToUnicode" not in font:
+                names.add(str(font.get("/BaseFont")))
+    return names
 
 
 class OfficialPdfMixin:
@@ -86,6 +101,7 @@ class OfficialPdfMixin:
             ._render_qweb_pdf(report.report_name, records.ids)
         )
         self.assertEqual(fmt, "pdf")
+        self.assertFalse(fonts_without_text_mapping(pdf))
         return pdf_text(pdf)
 
     def assert_official(self, text):
