@@ -10,12 +10,19 @@
 FROM odoo:18.0-20250710@sha256:1d243f0f1448390c2863575efa6a78cc02b1d44586d8fb9ea472f8e216609845 AS runtime
 
 USER root
+# The official PDFs are set in DejaVu Sans, which has every Romanian letter (the
+# web fonts of the report assets are embedded without a text mapping).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 COPY requirements/ /opt/cic/requirements/
 # The image ships Odoo and its dependencies; add the suite's Python packages at the
 # versions of requirements/project.txt (-c) and the OCA addons (no-deps: their only
-# dependency is Odoo itself).
+# dependency is Odoo itself). pyHanko (with fonttools and uharfbuzz, its "opentype"
+# extra) signs the letters sent by e-mail (PAdES).
 RUN pip3 install --no-cache-dir --break-system-packages \
         -c /opt/cic/requirements/project.txt num2words qrcode xlrd python-stdnum \
+        pyHanko fonttools uharfbuzz \
     && pip3 install --no-cache-dir --break-system-packages --no-deps \
         -r /opt/cic/requirements/oca.txt
 COPY --chown=odoo:odoo addons/ /mnt/cic-addons/
@@ -39,6 +46,7 @@ USER root
 RUN apt-get update \
     && (apt-get install -y --no-install-recommends chromium \
         || apt-get install -y --no-install-recommends chromium-browser) \
+    && apt-get install -y --no-install-recommends poppler-utils \
     && rm -rf /var/lib/apt/lists/* \
     && pip3 install --no-cache-dir --break-system-packages \
         -r /opt/cic/requirements/project.txt \

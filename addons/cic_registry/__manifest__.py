@@ -14,7 +14,7 @@
         "mail",
         "portal",
     ],
-    "external_dependencies": {"python": ["qrcode"]},
+    "external_dependencies": {"python": ["qrcode", "pyhanko"]},
     "data": [
         "security/cic_registry_groups.xml",
         "security/ir.model.access.csv",
@@ -76,6 +76,8 @@
         "wizard/cic_legacy_import_views.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "views/cic_siruta_views.xml",
+        "views/helpdesk_ticket_esign_views.xml",
+        "views/res_config_settings_esign_views.xml",
     ],
     "demo": [
         "demo/cic_registry_demo.xml",

@@ -45,3 +45,6 @@ from . import ir_actions_report
 from . import res_company_signatory
 from . import helpdesk_ticket_letter
 from . import ir_attachment
+from . import res_company_esign
+from . import helpdesk_ticket_esign
+from . import res_config_settings_esign

@@ -793,9 +793,8 @@ class HelpdeskTicket(models.Model):
         for letter in self:
             template = self.env.ref(LETTER_TEMPLATES[letter.cic_letter_type])
             if letter.partner_id.email:
-                letter.message_post_with_source(
-                    template, message_type="comment", subtype_xmlid="mail.mt_comment"
-                )
+                # Signed PDF, archived with its hash (helpdesk_ticket_esign.py).
+                letter._cic_post_letter(template)
             letter.write({"cic_dispatch_date": today})
             # No "ticket closed" e-mail for a letter: it was just sent.
             letter.with_context(mail_notrack=True)._cic_close("dispatched")

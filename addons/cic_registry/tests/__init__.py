@@ -21,3 +21,4 @@ from . import test_acknowledgement_queue
 from . import test_withdrawal
 from . import test_partner_cui_unique
 from . import test_report_official
+from . import test_esign
