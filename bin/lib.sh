@@ -33,10 +33,14 @@ cic_check_odoo() {
 }
 
 cic_system_packages() {
-    # Browser tests need chromium, PDF reports need wkhtmltopdf.
+    # Browser tests need chromium, PDF reports need wkhtmltopdf; the official PDFs
+    # are set in DejaVu Sans (every Romanian letter) and their tests read the text
+    # back with pdftotext.
     local missing=()
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
     command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
     command -v npm >/dev/null 2>&1 || missing+=(npm)
     [ ${#missing[@]} -eq 0 ] && return 0
