@@ -15,11 +15,6 @@ USER root
 RUN apt-get update \
     && apt-get install -y --no-install-recommends fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
-# The official PDFs are set in DejaVu Sans, which has every Romanian letter (the
-# web fonts of the report assets are embedded without a text mapping).
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
-    && rm -rf /var/lib/apt/lists/*
 COPY requirements/ /opt/cic/requirements/
 # The image ships Odoo and its dependencies; add the suite's Python packages at the
 # versions of requirements/project.txt (-c) and the OCA addons (no-deps: their only
@@ -51,7 +46,6 @@ USER root
 RUN apt-get update \
     && (apt-get install -y --no-install-recommends chromium \
         || apt-get install -y --no-install-recommends chromium-browser) \
-    && apt-get install -y --no-install-recommends poppler-utils \
     && apt-get install -y --no-install-recommends poppler-utils \
     && rm -rf /var/lib/apt/lists/* \
     && pip3 install --no-cache-dir --break-system-packages \
