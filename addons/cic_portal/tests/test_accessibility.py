@@ -108,6 +108,10 @@ class TestAccessibility(CicPortalHttpCase):
         cls.request = cls._make_request(
             cls.citizen.partner_id, service=cls.fee_service, name="Cerere acces test"
         )
+        cls.closed = cls._make_request(cls.citizen.partner_id, name="Cerere închisă")
+        cls.closed.stage_id = cls.env["helpdesk.ticket.stage"].search(
+            [("closed", "=", True)], limit=1
+        )
         cls.tracked = cls._make_request(
             cls.portal_a.partner_id, name="Sesizare urmărită"
         )
@@ -124,7 +128,7 @@ class TestAccessibility(CicPortalHttpCase):
         cls.env["cic.public.document"].create(
             {"name": "Ghid accesibil", "category": "guide", "number": "1/2026"}
         )
-        cls.env["cic.public.info.page"].create(
+        cls.info_page = cls.env["cic.public.info.page"].create(
             {"name": "Contacte accesibile", "content": "<p>Telefon: 0268 000 000</p>"}
         )
         cls.official = cls._weekday_official(
@@ -157,6 +161,10 @@ class TestAccessibility(CicPortalHttpCase):
             f"/ro/cic/transparency/draft/{self.draft.id}",
             "/ro/cic/documents",
             "/ro/cic/info",
+            f"/ro/cic/info/{self.info_page.slug}",
+            f"/ro/cic/request/{self.tracked.id}/confirmation"
+            f"?access_token={self.tracked.access_token}",
+            "/ro/",
             "/ro/cic/accessibility",
         ]
 
@@ -165,6 +173,11 @@ class TestAccessibility(CicPortalHttpCase):
             "/ro/my",
             "/ro/my/requests",
             f"/ro/my/requests/{self.request.id}",
+            f"/ro/my/requests/{self.closed.id}",
+            "/ro/my/invoices",
+            f"/ro/my/invoices/{self.request.cic_invoice_id.id}",
+            "/ro" + self.request.cic_invoice_id.get_portal_url(report_type="html"),
+            "/ro/my/security",
             "/ro/my/account",
             "/ro/my/audiences",
             f"/ro/my/audiences/{self.audience.id}",
