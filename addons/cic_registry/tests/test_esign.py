@@ -9,6 +9,7 @@ test CA), be the very file e-mailed, match its stored SHA-256, and fail validati
 a byte of the signed content is changed. Without a certificate the answer goes
 unsigned and says so."""
 
+import base64
 import datetime
 import hashlib
 import io
@@ -30,6 +31,9 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .workflow_common import CicWorkflowCase
 
@@ -262,3 +266,68 @@ class TestLetterSignature(CicWorkflowCase):
                 {"cic_letter_sha256": "0" * 64, "cic_letter_signature": "unsigned"}
             )
         self.assertEqual(letter.cic_letter_signature, "signed")
+
+
+@tagged("post_install", "-at_install")
+class TestLetterArchiveByHttp(CicWorkflowCase, HttpCase):
+    """The clerk, logged in, forges writes of the archived letter and reads the
+    certificate settings through JSON-RPC: refused, nothing changed."""
+
+    def call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def test_clerk_cannot_rewrite_the_archive_nor_read_the_certificate_path(self):
+        ticket = self.petition()
+        self.prepare_answer(ticket)
+        self.approve(ticket)
+        ticket.with_user(self.clerk).action_cic_dispatch_answer()
+        letter = self.letters(ticket, "answer")
+        pdf = b"%PDF-1.7 archived"
+        letter.sudo().write(
+            {
+                "cic_letter_pdf": base64.b64encode(pdf),
+                "cic_letter_sha256": hashlib.sha256(pdf).hexdigest(),
+                "cic_letter_signature": "signed",
+                "cic_letter_signer": SIGNER_NAME,
+            }
+        )
+        self.company.sudo().cic_esign_pkcs12_path = "/etc/odoo/cic-signing.p12"
+        self.authenticate(self.clerk.login, self.clerk.login)
+        forged = {"cic_registration_write": True, "cic_wf": True, "su": True}
+        attempts = [
+            (
+                "write",
+                [
+                    letter.ids,
+                    {
+                        "cic_letter_pdf": base64.b64encode(b"%PDF-1.7 forged").decode(),
+                        "cic_letter_sha256": hashlib.sha256(b"forged").hexdigest(),
+                    },
+                ],
+            ),
+            ("write", [letter.ids, {"cic_letter_signature": "unsigned"}]),
+            ("write", [letter.ids, {"cic_letter_signer": "Somebody else"}]),
+            ("write", [letter.ids, {"cic_letter_sha256": False}]),
+        ]
+        for method, args in attempts:
+            with (
+                self.subTest(args=args[1]),
+                mute_logger("odoo.http"),
+                self.assertRaises(JsonRpcException),
+            ):
+                self.call("helpdesk.ticket", method, args, {"context": forged})
+        with mute_logger("odoo.http"), self.assertRaises(JsonRpcException):
+            self.call(
+                "res.company",
+                "read",
+                [self.company.ids, ["cic_esign_pkcs12_path", "cic_esign_password_env"]],
+            )
+        letter.invalidate_recordset()
+        self.assertEqual(letter._cic_letter_pdf_content(), pdf)
+        self.assertEqual(letter.cic_letter_sha256, hashlib.sha256(pdf).hexdigest())
+        self.assertEqual(letter.cic_letter_signature, "signed")
+        self.assertEqual(letter.cic_letter_signer, SIGNER_NAME)
+        self.assertTrue(letter.cic_letter_pdf_intact)
