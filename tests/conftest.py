@@ -1,7 +1,10 @@
 """Suite-level fixtures: where Odoo and the test configuration are."""
 
 import os
+import shutil
+import subprocess
 import sys
+import uuid
 
 import pytest
 
@@ -23,3 +26,79 @@ def odoo_cli():
         return odoo_bin + command + ["-c", odoo_rc] + list(args[len(command) :])
 
     return build
+
+
+def _bin(name, *args, timeout=600):
+    """Run bin/<name> (backup, restore) and return its stdout; fail with its output."""
+    root = os.environ.get("CIC_ROOT") or os.path.dirname(os.path.dirname(__file__))
+    result = subprocess.run(
+        [os.path.join(root, "bin", name), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def test_db_backup(tmp_path_factory):
+    """A bin/backup of the test database (committed state: demo data, no test data)."""
+    from odoo.tools import config
+
+    return _bin("backup", config["db_name"], str(tmp_path_factory.mktemp("backup")))
+
+
+def _drop(name):
+    """Drop a scratch database (closing this process's registry and connections
+    to it first) and its filestore."""
+    from odoo import sql_db
+    from odoo.modules.registry import Registry
+    from odoo.tools import config
+
+    Registry.delete(name)
+    sql_db.close_db(name)
+    subprocess.run(
+        ["dropdb", "-h", config["db_host"] or "127.0.0.1", "-p",
+         str(config["db_port"] or 5432), "-U", config["db_user"] or "odoo",
+         "--if-exists", name],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    shutil.rmtree(
+        os.path.join(config["data_dir"], "filestore", name), ignore_errors=True
+    )
+
+
+@pytest.fixture(scope="module")
+def restore_db():
+    """``restore_db(backup, "--production" or None)``: bin/restore into a scratch
+    database, dropped with its filestore after the test module. Returns its name."""
+    made = []
+
+    def restore(backup, *options):
+        name = f"cic_scratch_{uuid.uuid4().hex[:8]}"
+        made.append(name)
+        _bin("restore", backup, name, *options)
+        return name
+
+    yield restore
+    for name in made:
+        _drop(name)
+
+
+@pytest.fixture(scope="session")
+def production_copy(test_db_backup):
+    """A copy of the test database restored as production (not neutralised: its
+    crons run, it sends mail), shared by the reliability tests that commit data
+    (fault scenarios, backup drill) so that the test database stays as it is."""
+    name = f"cic_prod_{uuid.uuid4().hex[:8]}"
+    _bin("restore", test_db_backup, name, "--production")
+    yield name
+    _drop(name)
+
+
+@pytest.fixture(scope="session")
+def cic_bin():
+    """``cic_bin("backup", db, dest)``: run a command of bin/, return its stdout."""
+    return _bin

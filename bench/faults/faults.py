@@ -4,8 +4,11 @@
 /cic/form/petition against ``bin/odoo --workers=2`` while
 
 * ``worker``: an Odoo HTTP worker is killed (SIGKILL) in the middle of requests;
-* ``mail``: the mail server is unreachable when the confirmations are sent, then
-  comes back (a local SMTP sink);
+* ``mail``: a local SMTP sink (smtp_sink.py, on ``--smtp-port``) works, is stopped
+  while citizens file petitions and the clerk registers e-mailed ones, and is
+  started again; the sending crons (acknowledgements and portal confirmations, the
+  re-queueing of failed mails, Odoo's mail queue) run as the server's cron thread
+  runs them (``ir.cron._process_jobs``), before, during and after the outage;
 * ``postgres``: PostgreSQL is restarted (``pg_ctlcluster ... restart``; only with
   ``--postgres``, it is shared with everyone on the machine).
 
@@ -14,12 +17,14 @@ does), so a request that committed before its worker died is found, not register
 twice. Afterwards, checked against the database: every submission the client saw
 confirmed is in the registry with the number it was shown; the numbers taken during
 the run form one block without gaps or duplicates; each subject was registered once;
-confirmations that could not be sent are queued again and sent once the server is
-back. Usage (see bench/faults/run.sh):
+every confirmation and acknowledgement that failed while the mail server was down
+reaches the sink exactly once when it is back (messages counted per recipient at the
+sink: no citizen gets two, none gets none). Usage (see bench/faults/run.sh):
 
     bench/py bench/faults/faults.py -d DB [--scenarios worker,mail] [--postgres]
 """
 
+import json
 import os
 import random
 import re
@@ -57,8 +62,10 @@ class Client(threading.Thread):
 
     def run(self):
         for index in range(self.count):
-            subject = f"fault {self.name} {index} {random.random():.8f}"
-            if not self._file(subject):
+            tag = f"{random.random():.8f}"[2:]
+            subject = f"fault {self.name} {index} {tag}"
+            # One address per submission: the sink counts e-mails per citizen.
+            if not self._file(subject, f"{self.name}.{index}.{tag}@example.com"):
                 self.unconfirmed.append(subject)
 
     def _tokens(self, session):
@@ -66,7 +73,7 @@ class Client(threading.Thread):
         page.raise_for_status()
         return CSRF_RE.search(page.text)[1], TOKEN_RE.search(page.text)[1]
 
-    def _file(self, subject):
+    def _file(self, subject, email):
         session, tokens = requests.Session(), None
         while time.time() < self.deadline:
             try:
@@ -74,7 +81,7 @@ class Client(threading.Thread):
                 data = {
                     "first_name": "Ion",
                     "last_name": self.name,
-                    "email": f"{self.name}@example.com",
+                    "email": email,
                     "street": "Strada Mare",
                     "street_number": "1",
                     "locality": "Exemplu",
@@ -103,7 +110,7 @@ class Client(threading.Thread):
                 if not number:
                     raise RuntimeError("confirmation without a number")
                 ticket_id = int(re.search(r"/cic/request/(\d+)/", location)[1])
-                self.confirmed.append((subject, ticket_id, number[1]))
+                self.confirmed.append((subject, ticket_id, number[1], email))
                 return True
             except (requests.RequestException, RuntimeError, TypeError):
                 self.failures += 1
@@ -111,9 +118,9 @@ class Client(threading.Thread):
         return False
 
 
-def run_clients(url, per_client, budget, during=None):
+def run_clients(url, per_client, budget, during=None, count=CLIENTS):
     deadline = time.time() + budget
-    clients = [Client(url, f"c{i}", per_client, deadline) for i in range(CLIENTS)]
+    clients = [Client(url, f"c{i}", per_client, deadline) for i in range(count)]
     for client in clients:
         client.start()
     if during:
@@ -140,7 +147,7 @@ def check(db, clients, seq_before, label):
     with _connect(db) as cnx:
         cr = cnx.cursor()
         confirmed = [c for client in clients for c in client.confirmed]
-        for subject, ticket_id, number in confirmed:
+        for subject, ticket_id, number, _email in confirmed:
             cr.execute(
                 "SELECT cic_registration_number, (SELECT count(*) FROM helpdesk_ticket"
                 " WHERE name = %s) FROM helpdesk_ticket WHERE id = %s",
@@ -224,66 +231,207 @@ def _seq(db):
         return max_seq(cnx.cursor())
 
 
-def _mail_state(db, subjects):
-    with open_env(db) as env:
-        tickets = env["helpdesk.ticket"].search([("name", "in", subjects)])
-        mails = env["mail.mail"].search(
-            [("model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
-        )
-        return {state: mails.filtered(lambda m, s=state: m.state == s) for state in (
-            "outgoing", "exception", "sent")}, mails.ids  # fmt: skip
+SENDING_CRONS = (
+    "cic_registry.ir_cron_cic_send_acknowledgements",
+    "cic_portal.ir_cron_cic_retry_unreachable_mail",
+    "mail.ir_cron_mail_scheduler_action",
+)
 
 
-def scenario_mail(server, db, per_client, budget):
-    """Confirmations are queued while the mail server is down, fail, are queued again
-    by the suite's cron and are sent when the server is back."""
-    seq_before = _seq(db)
-    clients = run_clients(server.url, per_client, budget)
-    ok = check(db, clients, seq_before, "mail server down")
-    subjects = [c[0] for client in clients for c in client.confirmed]
-    with open_env(db) as env:
-        server_down = env["ir.mail_server"].create(
-            {"name": "faults: unreachable", "smtp_host": "127.0.0.1", "smtp_port": 1}
-        )
-        env.cr.commit()
-        _states, mail_ids = _mail_state(db, subjects)
-        env["mail.mail"].process_email_queue(ids=mail_ids)
-        env.cr.commit()
-    states, mail_ids = _mail_state(db, subjects)
-    failed = len(states["exception"])
-    with open_env(db) as env:
-        env["mail.mail"]._cic_retry_unreachable_server()
-        env.cr.commit()
-    states, _ids = _mail_state(db, subjects)
-    requeued = len(states["outgoing"])
-    sink_port = 8599
-    sink = subprocess.Popen(
-        [sys.executable, "-W", "ignore", "-m", "smtpd", "-n", "-c", "DebuggingServer",
-         f"127.0.0.1:{sink_port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        time.sleep(1)
+def run_sending_crons(db, rounds=2):
+    """Run the crons that send e-mails as a cron thread of the server does
+    (``ir.cron._process_jobs``): the acknowledgements and portal confirmations are
+    rendered, failed mails are queued again, the mail queue is sent. The three are
+    made due first; ``rounds`` passes let each see the work of the others."""
+    from odoo.addons.base.models.ir_cron import ir_cron
+
+    for _round in range(rounds):
         with open_env(db) as env:
-            env["ir.mail_server"].browse(server_down.id).write(
-                {"name": "faults: back", "smtp_port": sink_port}
+            crons = env["ir.cron"].browse(
+                [env.ref(xmlid).id for xmlid in SENDING_CRONS]
             )
+            crons.write({"nextcall": fields_now(env)})
             env.cr.commit()
-            env["mail.mail"].process_email_queue(ids=mail_ids)
-            env.cr.commit()
-        states, _ids = _mail_state(db, subjects)
-        remaining = len(states["outgoing"]) + len(states["exception"])
-    finally:
-        sink.terminate()
+        ir_cron._process_jobs(db)
+
+
+def fields_now(env):
+    from odoo import fields
+
+    return fields.Datetime.now()
+
+
+class SmtpSink:
+    """bench/faults/smtp_sink.py on 127.0.0.1:``port``: start, stop, start again."""
+
+    def __init__(self, port, log):
+        self.port, self.log, self.proc = port, log, None
+
+    def start(self):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-W", "ignore", str(Path(__file__).with_name(
+                "smtp_sink.py")), str(self.port), str(self.log)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        if self.proc.stdout.readline().strip() != "smtp sink ready":
+            raise RuntimeError(f"the SMTP sink did not start on port {self.port}")
+
+    def stop(self):
+        if self.proc:
+            self.proc.terminate()
+            self.proc.wait(10)
+            self.proc = None
+
+    def messages(self):
+        """The messages the sink accepted (one JSON line each), oldest first."""
+        if not self.log.exists():
+            return []
+        lines = self.log.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+
+    def per_recipient(self, addresses):
+        counts = dict.fromkeys(addresses, 0)
+        for message in self.messages():
+            for address in message["to"]:
+                if address in counts:
+                    counts[address] += 1
+        return counts
+
+
+def use_sink_only(db, port):
+    """The sink becomes the only active outgoing mail server; return a function
+    that puts the previous servers back."""
+    with open_env(db) as env:
+        servers = env["ir.mail_server"].search([])
+        servers.active = False
+        sink = env["ir.mail_server"].create(
+            {"name": "faults: local SMTP sink", "smtp_host": "127.0.0.1",
+             "smtp_port": port, "smtp_encryption": "none", "sequence": 1}
+        )  # fmt: skip
+        env.cr.commit()
+        ids, sink_id = servers.ids, sink.id
+
+    def restore():
         with open_env(db) as env:
-            env["ir.mail_server"].browse(server_down.id).unlink()
+            env["ir.mail_server"].browse(sink_id).unlink()
+            env["ir.mail_server"].browse(ids).active = True
             env.cr.commit()
+
+    return restore
+
+
+def back_office_entries(db, count):
+    """``count`` e-mailed petitions registered by the clerk's form: each is due an
+    acknowledgement of its number (R-REG-7). Returns their senders' addresses."""
+    addresses = []
+    with open_env(db) as env:
+        team = env["helpdesk.ticket.team"].search([], limit=1)
+        channel = env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        procedure = env.ref("cic_registry.procedure_petition")
+        for index in range(count):
+            tag = f"{random.random():.8f}"[2:]
+            address = f"ack.{index}.{tag}@example.com"
+            partner = env["res.partner"].create(
+                {"name": f"Expeditor {index}", "email": address}
+            )
+            env["helpdesk.ticket"].create(
+                {"name": f"fault ack {index} {tag}", "description": "<p>e-mail</p>",
+                 "team_id": team.id, "partner_id": partner.id,
+                 "channel_id": channel.id, "cic_procedure_id": procedure.id}
+            )  # fmt: skip
+            env.cr.commit()  # one transaction per entry, as in the clerk's form
+            addresses.append(address)
+    return addresses
+
+
+def _mail_counts(db, addresses):
+    """Mails of these addresses still in Odoo's queue, by state."""
+    with open_env(db) as env:
+        env.cr.execute(
+            "SELECT m.state, count(*) FROM mail_mail m"
+            " JOIN mail_mail_res_partner_rel r ON r.mail_mail_id = m.id"
+            " JOIN res_partner p ON p.id = r.res_partner_id"
+            " WHERE lower(p.email) = ANY(%s) GROUP BY m.state",
+            [list(addresses)],
+        )
+        counts = dict(env.cr.fetchall())
+        env.cr.execute(
+            "SELECT count(*) FROM mail_mail WHERE lower(email_to) = ANY(%s)"
+            " AND state IN ('outgoing', 'exception')",
+            [list(addresses)],
+        )
+        counts["direct"] = env.cr.fetchone()[0]
+        env.cr.execute(
+            "SELECT count(*) FROM helpdesk_ticket t JOIN res_partner p"
+            " ON p.id = t.partner_id WHERE t.cic_acknowledgement_pending"
+            " AND lower(coalesce(t.partner_email, p.email)) = ANY(%s)",
+            [list(addresses)],
+        )
+        counts["pending"] = env.cr.fetchone()[0]
+        return counts
+
+
+def scenario_mail(server, db, per_client, budget, smtp_port=None, acks=None):
+    """The mail server (a local SMTP sink) works, goes down while citizens file
+    petitions and the clerk registers e-mailed ones, and comes back. The sending
+    crons run as the server runs them, before, during and after the outage. Every
+    portal confirmation and acknowledgement reaches the sink exactly once."""
+    smtp_port = smtp_port or server.port + 1
+    acks = per_client if acks is None else acks
+    log = Path(os.environ.get("TMPDIR", "/tmp")) / f"faults-smtp-{os.getpid()}.jsonl"
+    log.unlink(missing_ok=True)
+    sink = SmtpSink(smtp_port, log)
+    restore_servers = use_sink_only(db, smtp_port)
+    try:
+        sink.start()
+        # Server up: a few submissions, sent by the crons.
+        up = run_clients(server.url, 1, budget, count=2)
+        run_sending_crons(db)
+        up_addresses = [c[3].lower() for client in up for c in client.confirmed]
+        sent_up = sink.per_recipient(up_addresses)
+        sink.stop()
+        print("faults[mail]: SMTP server stopped")
+        seq_before = _seq(db)
+        clients = run_clients(server.url, per_client, budget)
+        ok = check(db, clients, seq_before, "mail server down")
+        addresses = [c[3].lower() for client in clients for c in client.confirmed]
+        addresses += back_office_entries(db, acks)
+        run_sending_crons(db)
+        down = _mail_counts(db, addresses)
+        failed = down.get("exception", 0) + down["direct"]
+        sink.start()
+        print("faults[mail]: SMTP server back")
+        # More cron passes than needed: nothing may be sent twice.
+        run_sending_crons(db, rounds=3)
+        after = _mail_counts(db, addresses)
+        counts = sink.per_recipient(addresses)
+    finally:
+        sink.stop()
+        restore_servers()
+    twice = {a: n for a, n in counts.items() if n > 1}
+    missing = [a for a, n in counts.items() if n == 0]
     print(
-        f"faults[mail]: {len(mail_ids)} confirmation e-mails, {failed} failed while "
-        f"the server was down, {requeued} queued again, {remaining} not sent after "
-        "it came back (sent e-mails are auto-deleted)"
+        f"faults[mail]: up: {sum(sent_up.values())}/{len(sent_up)} confirmations "
+        f"received; down: {len(addresses) - acks} portal confirmations and {acks} "
+        f"acknowledgements, {failed} e-mails failed at the server, "
+        f"{down['pending']} still pending; back: "
+        f"{sum(1 for n in counts.values() if n == 1)}/{len(counts)} citizens got "
+        f"exactly one, {len(missing)} none, {len(twice)} more than one, "
+        f"{after.get('outgoing', 0) + after.get('exception', 0) + after['direct']} "
+        "left in the queue"
     )
-    return ok and failed > 0 and requeued == failed and remaining == 0
+    for address in (missing + list(twice))[:10]:
+        print(f"  {address}: {counts[address]} e-mails")
+    return (
+        ok
+        and set(sent_up.values()) <= {1}
+        and failed >= len(addresses)
+        and not missing
+        and not twice
+        and not after.get("outgoing")
+        and not after.get("exception")
+        and not after["direct"]
+    )
 
 
 def scenario_postgres(server, db, per_client, budget):
@@ -317,6 +465,11 @@ def main():
     parser.add_argument("--postgres", action="store_true",
                         help="also restart the shared PostgreSQL (last)")  # fmt: skip
     parser.add_argument("--per-client", type=int, default=6)
+    parser.add_argument(
+        "--smtp-port",
+        type=int,
+        help="port of the local SMTP sink (default: --port + 1)",
+    )
     parser.set_defaults(port=8560)
     args = parser.parse_args()
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -330,7 +483,9 @@ def main():
     try:
         for name in scenarios:
             run = globals()[f"scenario_{name}"]
-            results[name] = run(server, args.db, args.per_client, args.max_seconds / 3)
+            kwargs = {"smtp_port": args.smtp_port} if name == "mail" else {}
+            budget = args.max_seconds / 3
+            results[name] = run(server, args.db, args.per_client, budget, **kwargs)
     finally:
         server.stop()
     for name, ok in results.items():

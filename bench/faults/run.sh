@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fault injection for the CIC Suite (long, about 3-6 minutes; never run by bin/test).
-#   bench/faults/run.sh [-d DB] [--postgres] [--per-client N]
+#   bench/faults/run.sh [-d DB] [--postgres] [--per-client N] [--port P] [--smtp-port S]
 # DB (default h_faults) must have the four addons installed. Scenarios: an Odoo worker
 # SIGKILLed mid-request, the mail server unreachable, and with --postgres a restart of
 # the machine's PostgreSQL (shared: run it last, on a machine you may disturb; the
