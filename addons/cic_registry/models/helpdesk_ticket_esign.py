@@ -88,6 +88,14 @@ class HelpdeskTicket(models.Model):
             if name not in ("cic_letter_pdf", "cic_letter_pdf_name")
         ]
 
+    def _cic_anonymise_vals(self):
+        # The sent PDF names the petitioner: it goes with his data; its hash stays.
+        return dict(
+            super()._cic_anonymise_vals(),
+            cic_letter_pdf=False,
+            cic_letter_pdf_name=False,
+        )
+
     def _cic_post_letter(self, template):
         """E-mail this letter with ``template`` and its PDF, signed when the company
         has a certificate; the file sent is archived with its SHA-256."""

@@ -34,8 +34,10 @@ from odoo.tools.misc import file_path
 ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SIGNATURE_FIELD = "CIC_Signature"
 # Visible signature box, in points from the bottom-left corner of the last page:
-# bottom right of an A4 page, above the page number ("Pagina X din Y", y = 14).
-SIGNATURE_BOX = (345, 28, 565, 92)
+# bottom right, inside the 32 mm (90 pt) bottom margin of the letters' paper format
+# (base.paperformat_euro), so that it never covers the text, and above the page
+# number ("Pagina X din Y", y = 14).
+SIGNATURE_BOX = (345, 26, 565, 86)
 # A font with every Romanian letter, shipped with Odoo's web module.
 STAMP_FONT = "web/static/fonts/sign/NotoSans-Reg.ttf"
 

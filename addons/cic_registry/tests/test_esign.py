@@ -213,6 +213,28 @@ class TestLetterSignature(CicWorkflowCase):
         letter.invalidate_recordset()
         self.assertFalse(letter.cic_letter_pdf_intact)
 
+    def test_anonymisation_removes_the_archived_letter(self):
+        _ticket, letter = self.dispatch_answer()
+        self.assertTrue(letter.cic_letter_pdf)
+        selection = self.env["cic.archive.selection"].create(
+            {"name": "Selecția 2026", "team_id": self.team.id}
+        )
+        selection.sudo().state = "decided"
+        letter._cic_anonymise(selection)
+        self.assertFalse(letter.cic_letter_pdf)
+        self.assertFalse(
+            self.env["ir.attachment"]
+            .sudo()
+            .search_count(
+                [
+                    ("res_model", "=", letter._name),
+                    ("res_id", "=", letter.id),
+                    ("res_field", "=", "cic_letter_pdf"),
+                ]
+            )
+        )
+        self.assertTrue(letter.cic_letter_sha256, "the hash of what was sent stays")
+
     def test_answer_sent_unsigned_without_certificate(self):
         _ticket, letter = self.dispatch_answer()
         self.assertEqual(letter.cic_letter_signature, "unsigned")
