@@ -3,7 +3,7 @@
 {
     "name": "CIC Audiences",
     "summary": "Audiences with the mayor and officials, on Odoo's calendar",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/CIC",
     "license": "AGPL-3",
     "author": "CIC Suite",

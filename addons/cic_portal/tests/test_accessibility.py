@@ -219,6 +219,28 @@ class TestKeyboardAndStatement(CicPortalHttpCase):
         self.assertEqual(len(ticket), 1)
         self.assertEqual(ticket.cic_procedure_id, self.procedure_petition)
 
+    def test_book_audience_with_the_keyboard_alone(self):
+        """The booking calendar: Tab to a free slot, Space, the subject, the
+        consent box, Enter; the audience is booked."""
+        official = self._weekday_official(
+            "cic_keyboard_mayor", "Primar Tastatură", job_title="Primar"
+        )
+        # The first free slot may start within the default 24-hour limit.
+        self.env["ir.config_parameter"].sudo().set_param(
+            "cic_audience.cancel_limit_hours", "0"
+        )
+        self.start_tour(
+            f"/cic/audience?official_id={official.id}",
+            "cic_portal_keyboard_audience_tour",
+            login="cic_portal_a",
+        )
+        audience = self.env["cic.audience.request"].search(
+            [("subject", "=", "Tour audiență tastatură")]
+        )
+        self.assertEqual(audience.partner_id, self.portal_a.partner_id)
+        self.assertEqual(audience.official_id, official)
+        self.assertTrue(audience.slot_start)
+
     def test_errors_tied_to_their_fields(self):
         response = self._submit(
             "/cic/form/petition", self._petition_data(subject="", consent="")
