@@ -46,7 +46,7 @@ USER root
 RUN apt-get update \
     && (apt-get install -y --no-install-recommends chromium \
         || apt-get install -y --no-install-recommends chromium-browser) \
-    && apt-get install -y --no-install-recommends poppler-utils \
+    && apt-get install -y --no-install-recommends poppler-utils npm \
     && rm -rf /var/lib/apt/lists/* \
     && pip3 install --no-cache-dir --break-system-packages \
         -r /opt/cic/requirements/project.txt \
@@ -55,6 +55,11 @@ RUN apt-get update \
     && ln -s /usr/bin/odoo /opt/odoo18/odoo-bin
 COPY --chown=odoo:odoo . /opt/cic/src
 WORKDIR /opt/cic/src
+# axe-core for the accessibility test, installed now from tools/a11y's lock (the
+# same function as bin/test's set-up), so that bin/test downloads nothing.
+ENV CIC_A11Y=/opt/cic/a11y
+RUN CIC_HOME=/tmp/cic bash -c 'source bin/lib.sh && mkdir -p "$CIC_HOME" && cic_a11y' \
+    && chmod -R a+rX /opt/cic/a11y && rm -rf /tmp/cic
 USER odoo
 ENV CIC_VENV=system CIC_HOME=/var/lib/odoo/cic
 CMD ["bin/test"]
