@@ -318,6 +318,15 @@ class TestPortalDocuments(HttpCase):
             text = json.dumps(result)
             self.assertNotIn("the neighbour's file", text)
             self.assertNotIn("internal-note.pdf", text)
+        # mail's own thread route, as the web client would call it.
+        with mute_logger("odoo.http"):
+            result = self.make_jsonrpc_request(
+                "/mail/thread/messages",
+                {"thread_model": "helpdesk.ticket", "thread_id": self.ticket.id},
+            )
+        text = json.dumps(result)
+        self.assertNotIn("the neighbour's file", text)
+        self.assertNotIn("internal-note.pdf", text)
 
     def test_hidden_attachment_not_reposted(self):
         """A posts a public message on his entry carrying the internal note's
