@@ -9,11 +9,13 @@ signing time and never kept. Without a file the letters are sent unsigned.
 """
 
 import contextlib
+import datetime
 import io
 import logging
 import os
 import re
 
+import pytz
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
@@ -30,6 +32,8 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import file_path
+
+from .cic_calendar import INSTITUTION_TZ
 
 ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SIGNATURE_FIELD = "CIC_Signature"
@@ -177,12 +181,11 @@ class ResCompany(models.Model):
             (
                 self.env._("Electronically signed by:"),
                 "%(signer)s",
-                self.env._("Signing date:") + " %(ts)s",
+                self.env._("Signing date:") + " %(signed_at)s",
             )
         )
         return stamp.TextStampStyle(
             stamp_text=text,
-            timestamp_format="%d.%m.%Y %H:%M:%S %Z",
             # The same size for the shaping (the factory) and the layout (the box),
             # or the lines are laid out with the widths of another size.
             text_box_style=TextBoxStyle(
@@ -213,8 +216,15 @@ class ResCompany(models.Model):
             pdf_signer = signers.PdfSigner(
                 metadata, signer=signer, stamp_style=self._cic_esign_stamp_style()
             )
+            # The time in the box is the institution's (pyHanko's own is the server's).
+            signed_at = datetime.datetime.now(pytz.timezone(INSTITUTION_TZ))
             with _quiet_font_subsetting():
-                signed = pdf_signer.sign_pdf(writer).getvalue()
+                signed = pdf_signer.sign_pdf(
+                    writer,
+                    appearance_text_params={
+                        "signed_at": signed_at.strftime("%d.%m.%Y %H:%M:%S %Z")
+                    },
+                ).getvalue()
         except (PdfError, ValueError, KeyError) as error:
             raise UserError(
                 self.env._("The letter could not be signed: %(error)s", error=error)
