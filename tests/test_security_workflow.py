@@ -18,6 +18,7 @@ from odoo import fields
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.cic_audience.models.cic_audience_request import ACTION_FIELDS
 from odoo.addons.cic_registry.models.cic_registration_mixin import (
     PROTECTED_FIELDS as REGISTRATION_FIELDS,
 )
@@ -374,6 +375,60 @@ class TestWorkflowProtections(HttpCase):
         self.assertEqual(complaint.cic_complaint_state, "accepted")
         rows = self.audit_rows(complaint, self.label("cic_complaint_state"))
         self.assertEqual(rows.user_id, self.users["clerk"])
+
+    def test_audience_action_results_refused(self):
+        """The official (his own requests) and the clerk cannot record who
+        cancelled an audience, its event, its reminder or its petition."""
+        request = self.request
+        event = self.env["calendar.event"].create(
+            {
+                "name": "wfsec event",
+                "start": "2030-01-08 08:00:00",
+                "stop": "2030-01-08 08:30:00",
+            }
+        )
+        forged = {
+            "cancelled_by": "citizen",
+            "petition_ticket_id": self.fx.ticket_b.id,
+            "event_id": event.id,
+            "reminder_sent": True,
+        }
+        self.assertEqual(set(forged), set(ACTION_FIELDS))
+        before = request.read(list(ACTION_FIELDS))
+        count = self.env["cic.audience.request"].search_count([])
+        for role in ("staff_2", "clerk"):
+            self.login(role)
+            for name, value in forged.items():
+                _result, error = self.rpc(
+                    "cic.audience.request",
+                    "write",
+                    [request.id],
+                    {name: value},
+                    context=FORGED_CONTEXT,
+                )
+                self.assertRefused(error, "AccessError", f"{role} wrote {name}")
+        for name, value in forged.items():
+            _result, error = self.rpc(
+                "cic.audience.request",
+                "create",
+                {
+                    "official_id": self.official.id,
+                    "partner_id": self.fx.partner_a.id,
+                    "subject": "wfsec forged result",
+                    name: value,
+                },
+            )
+            self.assertRefused(error, "AccessError", name)
+        request.invalidate_recordset()
+        self.assertEqual(request.read(list(ACTION_FIELDS)), before)
+        self.assertEqual(self.env["cic.audience.request"].search_count([]), count)
+        # The honest cancellation by the clerk is recorded as the institution's.
+        _result, error = self.rpc("cic.audience.request", "action_cancel", [request.id])
+        self.assertFalse(error)
+        request.invalidate_recordset()
+        self.assertEqual(
+            (request.state, request.cancelled_by), ("cancel", "institution")
+        )
 
     # ------------------------------------------------------------------
     # Point 3: registration fields

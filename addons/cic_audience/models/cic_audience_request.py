@@ -7,7 +7,7 @@ from datetime import timedelta
 import psycopg2
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
@@ -18,6 +18,11 @@ PARAM_REMINDER = "cic_audience.reminder_hours"
 PARAM_REPEAT_DAYS = "cic_audience.repeat_days"
 PARAM_MAX_OPEN = "cic_audience.max_open_bookings"
 AUDIENCE_CHANNEL = "cic_registry.helpdesk_ticket_channel_audience"
+# Results of the actions (who cancelled, the resulting petition, the calendar event,
+# the reminder): written by the actions only, as the server, never by a client.
+ACTION_FIELDS = frozenset(
+    {"cancelled_by", "petition_ticket_id", "event_id", "reminder_sent"}
+)
 
 
 class CicAudienceRequest(models.Model):
@@ -239,14 +244,35 @@ class CicAudienceRequest(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_identification(vals.get("partner_id"))
+            self._cic_check_action_fields({k: v for k, v in vals.items() if v})
         requests = super().create(vals_list)
         requests._cic_assign_registration_number()
         return requests
 
     def write(self, vals):
+        self._cic_check_action_fields(vals)
         if "partner_id" in vals:
             self._check_identification(vals["partner_id"])
         return super().write(vals)
+
+    @api.model
+    def _cic_check_action_fields(self, vals):
+        """A client never sets nor clears the results of the actions, whatever its
+        context: only the server writes them (``_cic_action_write``)."""
+        if not self.env.su and ACTION_FIELDS & set(vals):
+            raise AccessError(
+                self.env._(
+                    "Who cancelled an audience, its calendar event, its reminder and "
+                    "the petition it became are recorded by the actions only."
+                )
+            )
+
+    def _cic_action_write(self, vals):
+        """Write the results of an action as the server, once the action checked
+        what it allows; the user must still be allowed to change these requests
+        (sudo keeps him as the author of the tracking)."""
+        self.check_access("write")
+        return self.sudo().write(vals)
 
     @api.model
     def _check_identification(self, partner_id):
@@ -386,7 +412,7 @@ class CicAudienceRequest(models.Model):
         for seat in range(first_seat, capacity + 1):
             try:
                 with self.env.cr.savepoint():
-                    self.write({**values, "seat": seat})
+                    self._cic_action_write({**values, "seat": seat})
                     self.flush_recordset()
                 return seat
             except psycopg2.errors.ExclusionViolation:
@@ -432,7 +458,9 @@ class CicAudienceRequest(models.Model):
             if request.event_id:
                 events.browse(request.event_id.id).write(request._event_values())
             else:
-                request.event_id = events.create(request._event_values())
+                request._cic_action_write(
+                    {"event_id": events.create(request._event_values()).id}
+                )
 
     # ------------------------------------------------------------------
     # Mails
@@ -495,7 +523,7 @@ class CicAudienceRequest(models.Model):
                 )
             request._check_change_allowed(now)
         scheduled = self.filtered(lambda r: r.state == "scheduled")
-        self.write(
+        self._cic_action_write(
             {"state": "cancel", "cancelled_by": by, "cancel_reason": reason or False}
         )
         if scheduled:
@@ -509,7 +537,9 @@ class CicAudienceRequest(models.Model):
         for request in self:
             if request.state != "cancel":
                 raise UserError(self.env._("Only a cancelled request can be reopened."))
-        self.write({"state": "draft", "cancelled_by": False, "cancel_reason": False})
+        self._cic_action_write(
+            {"state": "draft", "cancelled_by": False, "cancel_reason": False}
+        )
         return True
 
     def action_done(self):
@@ -556,7 +586,7 @@ class CicAudienceRequest(models.Model):
                 cancelled_by="institution",
                 cancel_reason=self.env._("Turned into a written petition"),
             )
-        self.write(values)
+        self._cic_action_write(values)
         self.message_post(
             body=self.env._(
                 "Turned into the petition %(number)s.",
@@ -618,5 +648,5 @@ class CicAudienceRequest(models.Model):
         )
         for request in due:
             request._send_template("cic_audience.mail_template_audience_reminder")
-            request.reminder_sent = True
+            request._cic_action_write({"reminder_sent": True})
         return due
