@@ -6,9 +6,13 @@ Usage (from the repository root, the database must have the four addons installe
     ~/.cache/cic-suite/venv/bin/python tools/access_matrix.py -d DB --update-readme
 
 It creates one user per role and citizen A's sample records inside a transaction that
-is rolled back: the database is left unchanged. ``--update-readme`` replaces the text
-between the ``access-matrix`` markers of README.md. The logic lives in
-``tests/security_matrix.py`` and is shared with ``tests/test_security_access.py``.
+is rolled back: the database is left unchanged. A third table tries the abuses of
+``tests/security_attempts.py`` as each role (forged approvals, chosen registration
+numbers, the full CNP, internal fields) and says which went through.
+``--update-readme`` replaces the text between the ``access-matrix`` markers of
+README.md. The logic lives in ``tests/security_matrix.py`` and
+``tests/security_attempts.py``, shared with ``tests/test_security_access.py`` and
+``tests/test_security_attempts.py``.
 """
 
 import argparse
@@ -33,6 +37,7 @@ def parse_args():
 
 def build_markdown(database, config_file):
     sys.path[:0] = [ODOO_PATH, os.path.join(ROOT, "tests")]
+    import security_attempts  # noqa: PLC0415
     import security_matrix  # noqa: PLC0415
 
     import odoo  # noqa: PLC0415 (needs ODOO_PATH on sys.path first)
@@ -51,8 +56,14 @@ def build_markdown(database, config_file):
             fixture = security_matrix.Fixture(env, prefix="matrix")
             matrix = security_matrix.compute_matrix(fixture)
             samples = security_matrix.compute_samples(fixture)
+            attempts = security_attempts.compute_attempts(fixture)
             transient = {model: env[model]._transient for model in matrix}
-            return security_matrix.to_markdown(matrix, samples, transient)
+            return "\n".join(
+                [
+                    security_matrix.to_markdown(matrix, samples, transient),
+                    security_attempts.to_markdown(attempts, security_matrix.ROLES),
+                ]
+            )
         finally:
             cr.rollback()
 
