@@ -44,22 +44,9 @@ class HelpdeskTicket(models.Model):
             ticket.cic_kpi_excluded = True
         return res
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._cic_check_withdrawal_fields(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._cic_check_withdrawal_fields(vals)
-        return super().write(vals)
-
-    def _cic_check_withdrawal_fields(self, vals):
-        """Only the withdrawal action records a withdrawal (as the server)."""
-        if not self.env.su and WITHDRAWAL_FIELDS & set(vals):
-            raise AccessError(
-                self.env._("A withdrawal is recorded by the withdrawal action only.")
-            )
+    def _cic_protected_fields(self):
+        """Only the withdrawal action records a withdrawal; audited like the rest."""
+        return super()._cic_protected_fields() | WITHDRAWAL_FIELDS
 
     # ------------------------------------------------------------------
     # Action
