@@ -14,7 +14,15 @@
         "mail",
         "portal",
     ],
-    "external_dependencies": {"python": ["qrcode", "pyhanko"]},
+    "external_dependencies": {
+        "python": [
+            "qrcode",
+            "pyhanko",
+            "pyhanko_certvalidator",
+            "fontTools",
+            "uharfbuzz",
+        ]
+    },
     "data": [
         "security/cic_registry_groups.xml",
         "security/ir.model.access.csv",
