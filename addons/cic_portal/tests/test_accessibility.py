@@ -201,7 +201,14 @@ class TestAccessibility(CicPortalHttpCase):
         self.browser_js("/web/health", code, login=login, timeout=300)
 
     def test_public_pages_without_login(self):
-        self._axe([*self._public_pages(), "/ro/web/login"])
+        # Where the administrator lets citizens create their account (b2c) and
+        # reset their password, those pages are checked too.
+        self.website.auth_signup_uninvited = "b2c"
+        self.env["ir.config_parameter"].sudo().set_param(
+            "auth_signup.reset_password", "True"
+        )
+        account_pages = ["/ro/web/login", "/ro/web/signup", "/ro/web/reset_password"]
+        self._axe([*self._public_pages(), *account_pages])
 
     def test_citizen_pages_logged_in(self):
         self._axe(
