@@ -21,7 +21,7 @@ class TestPerformanceOfficialPdf(OfficialPdfMixin, CicPerformanceCase):
         report = (
             self.env["cic.annual.report"]
             .with_user(self.ro_clerk)
-            .create({"year": 2025, "company_id": self.env.company.id})
+            .create({"year": 2017, "company_id": self.env.company.id})
         )
         report.section_ids[0].body = "<p>Secțiune despre activitatea CIC</p>"
         text = self.render_text("cic_performance.action_report_cic_annual", report)

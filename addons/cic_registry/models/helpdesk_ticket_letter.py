@@ -25,11 +25,16 @@ class HelpdeskTicket(models.Model):
         _ = self.env._
         company = self.company_id
         source = self.cic_answer_to_id
+        function = company.cic_head_function or _("Mayor")
         head = company.cic_head_name
-        if self.cic_letter_type in APPROVED_LETTERS and source.cic_head_approval_id:
-            head = source.cic_head_approval_id.name
+        approver = source.cic_head_approval_id
+        if self.cic_letter_type in APPROVED_LETTERS and approver:
+            if head and approver.name != head:
+                # approved by another member of the leadership, for the head
+                function = _("On behalf of %(function)s", function=function)
+            head = approver.name
         authority = [
-            (company.cic_head_function or _("Mayor"), head),
+            (function, head),
             (_("Secretary general"), company.cic_secretary_general_name),
         ]
         if self.cic_letter_type == "answer":

@@ -131,3 +131,14 @@ class TestReportOfficial(OfficialPdfMixin, CicWorkflowCase):
         ):
             text = self.render_text(xmlid, inventory)
             self.assert_official(text)
+
+    def test_answer_approved_for_the_head(self):
+        """Approved by someone else than the head of the authority: "p. Primar"."""
+        ticket = self._petition()
+        self.secretary.name = "Ioana Țurcanu"
+        self.prepare_answer(ticket)
+        self.approve(ticket)
+        ticket.with_user(self.ro_clerk).action_cic_dispatch_answer()
+        letter = self.letters(ticket, "answer").with_context(lang="ro_RO")
+        rows = letter._cic_letter_signature_rows()
+        self.assertEqual(rows[0][0], ("p. Primar", "Ioana Țurcanu"))
