@@ -80,7 +80,10 @@ PY
 read -r _tag last next number < <(grep '^CIC-SMOKE' <<<"$smoke")
 [ -n "${next:-}" ] && [ "$next" = $((last + 1)) ] \
     || die "the first entry after the upgrade is not numbered last + 1 ($smoke)"
-cic_odoo -c "$CONF_NEW" -d "$DB" --db-filter="^$DB\$" --log-level=warn --max-cron-threads=0 >"$OLD/server.log" 2>&1 &
+# odoo-bin itself in the background (not the cic_odoo function, whose subshell
+# would be the one killed below).
+"$CIC_PY" "$ODOO_PATH/odoo-bin" -c "$CONF_NEW" -d "$DB" --db-filter="^$DB\$" --log-level=warn \
+    --max-cron-threads=0 >"$OLD/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; rm -rf "$OLD"' EXIT
 for _ in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 1; done
