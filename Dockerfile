@@ -5,15 +5,20 @@
 # The base image is pinned by tag and digest (digest of the multi-platform index as
 # recorded by docker-library/repo-info): Odoo's nightly build of 2025-07-10, the
 # image closest after the source the suite is tested with (requirements/odoo-source.txt,
-# 2025-07-02; Odoo publishes an image only every week or two). Everything the image
-# installs besides comes from PyPI at the versions pinned in requirements/.
+# 2025-07-02; Odoo publishes an image only every week or two). Python packages come
+# from PyPI at the versions pinned in requirements/.
+# Debian packages come from the Ubuntu archive as it was on the base image's date
+# (apt's --snapshot, Ubuntu 24.04): the same versions on every build.
+ARG UBUNTU_SNAPSHOT=20250710T000000Z
 FROM odoo:18.0-20250710@sha256:1d243f0f1448390c2863575efa6a78cc02b1d44586d8fb9ea472f8e216609845 AS runtime
 
 USER root
+ARG UBUNTU_SNAPSHOT
 # The official PDFs are set in DejaVu Sans, which has every Romanian letter (the
 # web fonts of the report assets are embedded without a text mapping).
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+RUN apt-get update --snapshot "$UBUNTU_SNAPSHOT" \
+    && apt-get install --snapshot "$UBUNTU_SNAPSHOT" -y --no-install-recommends \
+        fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 COPY requirements/ /opt/cic/requirements/
 # The image ships Odoo and its dependencies; add the suite's Python packages at the
@@ -36,17 +41,18 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=5 \
     CMD curl -fsS http://127.0.0.1:8069/web/health || exit 1
 
 # The test image runs bin/test with the image's Python (CIC_VENV=system) and the
-# image's Odoo (ODOO_PATH=/opt/odoo18 points at it), plus a headless browser. The
-# browser comes from the archive of the pinned base image's distribution without a
-# version pin: Ubuntu keeps only the current version of a package in its archive, so
-# a pinned version would break the build at its next security update; this stage is
-# never deployed.
+# image's Odoo (ODOO_PATH=/opt/odoo18 points at it), plus a headless browser, from
+# the same dated snapshot of the Ubuntu archive; this stage is never deployed.
 FROM runtime AS test
 USER root
-RUN apt-get update \
-    && (apt-get install -y --no-install-recommends chromium \
-        || apt-get install -y --no-install-recommends chromium-browser) \
-    && apt-get install -y --no-install-recommends poppler-utils npm \
+ARG UBUNTU_SNAPSHOT
+RUN apt-get update --snapshot "$UBUNTU_SNAPSHOT" \
+    && (apt-get install --snapshot "$UBUNTU_SNAPSHOT" -y --no-install-recommends \
+            chromium \
+        || apt-get install --snapshot "$UBUNTU_SNAPSHOT" -y --no-install-recommends \
+            chromium-browser) \
+    && apt-get install --snapshot "$UBUNTU_SNAPSHOT" -y --no-install-recommends \
+        poppler-utils npm \
     && rm -rf /var/lib/apt/lists/* \
     && pip3 install --no-cache-dir --break-system-packages \
         -r /opt/cic/requirements/project.txt \
