@@ -21,6 +21,7 @@ from . import helpdesk_ticket_archive
 from . import res_company_workflow
 from . import helpdesk_ticket_workflow
 from . import helpdesk_ticket_withdrawal
+from . import helpdesk_ticket_join
 from . import helpdesk_ticket_internal
 from . import cic_foi_verbal_request
 from . import cic_foi_copy_tariff

@@ -1026,7 +1026,7 @@ class HelpdeskTicket(models.Model):
             else (self, target)
         )
         first = first.cic_joined_to_id or first
-        (other | other.cic_joined_ids).write({"cic_joined_to_id": first.id})
+        (other | other.cic_joined_ids)._cic_wf().write({"cic_joined_to_id": first.id})
         first.message_post(
             body=self.env._(
                 "Petition %(number)s joined to this one (OG 27/2002 art. 10(1)).",

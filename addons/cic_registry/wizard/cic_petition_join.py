@@ -21,6 +21,26 @@ class CicPetitionJoin(models.TransientModel):
         "('cic_closure_reason', '=', False), ('stage_id.closed', '=', False)]",
     )
 
+    same_petitioner = fields.Boolean(
+        compute="_compute_same_petitioner",
+        help="Both petitions have the same petitioner (same CNP/CUI, or same name "
+        "and address).",
+    )
+    override_reason = fields.Text(
+        string="Reason for joining different petitioners",
+        help="Only a department head or the secretary general may join the petitions "
+        "of different petitioners; the reason is written to the audit log.",
+    )
+
+    @api.depends("ticket_id", "target_id")
+    def _compute_same_petitioner(self):
+        for wizard in self:
+            wizard.same_petitioner = bool(
+                wizard.ticket_id
+                and wizard.target_id
+                and wizard.ticket_id._cic_same_petitioner(wizard.target_id)
+            )
+
     @api.depends("ticket_id")
     def _compute_suggestion_ids(self):
         for wizard in self:
@@ -33,5 +53,7 @@ class CicPetitionJoin(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        self.ticket_id._cic_join_to(self.target_id)
+        self.ticket_id._cic_join_to(
+            self.target_id, override_reason=self.override_reason
+        )
         return {"type": "ir.actions.act_window_close"}
