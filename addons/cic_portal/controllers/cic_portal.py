@@ -323,20 +323,13 @@ class CicPortalController(http.Controller):
     def _citizen_partner_vals(self, post):
         """Contact values (name, e-mail, phone, postal address) from the form."""
         name = f"{post['first_name'].strip()} {post['last_name'].strip()}"
-        street = " ".join(
-            p
-            for p in (
-                post.get("street", "").strip(),
-                post.get("street_number", "").strip(),
-            )
-            if p
-        )
+        address = self._petitioner_address_vals(post)
         vals = {
             "name": name,
             "email": post["email"].strip(),
             "phone": (post.get("phone") or "").strip() or False,
-            "street": street or False,
-            "city": (post.get("locality") or "").strip() or False,
+            "street": address["cic_petitioner_street"],
+            "city": address["cic_petitioner_locality"],
             "zip": (post.get("zip") or "").strip() or False,
         }
         partner_fields = request.env["res.partner"]._fields
@@ -373,6 +366,23 @@ class CicPortalController(http.Controller):
         body = plaintext2html(post.get("message", ""))
         return Markup("").join(lines) + body
 
+    def _petitioner_address_vals(self, post):
+        """The postal address typed in the form, kept on the entry: the petition
+        is identified by it (OG 27/2002 art. 7) even if the contact has none."""
+        street = " ".join(
+            p
+            for p in (
+                (post.get("street") or "").strip(),
+                (post.get("street_number") or "").strip(),
+            )
+            if p
+        )
+        return {
+            "cic_petitioner_street": street[:200] or False,
+            "cic_petitioner_locality": (post.get("locality") or "").strip()[:200]
+            or False,
+        }
+
     def _prepare_ticket_vals(self, kind_def, post, partner, service=None):
         procedure = request.env.ref(
             f"cic_registry.procedure_{kind_def['procedure']}", raise_if_not_found=False
@@ -396,6 +406,7 @@ class CicPortalController(http.Controller):
             "cic_portal_origin": True,
             "cic_visitor_unconfirmed": request.env.user._is_public(),
             "channel_id": channel.id if channel else False,
+            **self._petitioner_address_vals(post),
         }
         if service:
             vals["cic_service_id"] = service.id

@@ -3,6 +3,7 @@
 from . import test_amount_words
 from . import test_fees
 from . import test_portal_forms
+from . import test_portal_petition_address
 from . import test_portal_security
 from . import test_tracking
 from . import test_rating
