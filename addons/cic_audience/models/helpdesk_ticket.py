@@ -35,17 +35,10 @@ class HelpdeskTicket(models.Model):
             "cic_term_start_date",
         }
 
-    @api.depends(
-        "cic_procedure_id", "cic_registration_date", "company_id", "cic_term_start_date"
-    )
-    def _compute_cic_legal_due_date(self):
-        res = super()._compute_cic_legal_due_date()
-        for ticket in self.filtered(
-            lambda t: t.cic_term_start_date and t.cic_procedure_id
-        ):
-            ticket.cic_legal_due_date = ticket.cic_procedure_id.due_date(
-                ticket.cic_term_start_date,
-                extended=ticket._cic_term_extended(),
-                company=ticket.company_id,
-            )
-        return res
+    @api.model
+    def _cic_term_depends(self):
+        return super()._cic_term_depends() + ["cic_term_start_date"]
+
+    def _cic_term_start(self):
+        """The term of a petition born from an audience runs from the audience."""
+        return self.cic_term_start_date or super()._cic_term_start()

@@ -95,12 +95,13 @@ class CicProcedure(models.Model):
         for procedure in self:
             procedure.display_name = procedure.name or procedure.code
 
-    def _due_basis(self, extended=False):
-        """Text naming the legal basis and the counting mode of the term."""
+    def _due_basis(self, extended=False, days=None):
+        """Text naming the legal basis and the counting mode of the term
+        (``days``: the term actually running, e.g. with the extension granted)."""
         self.ensure_one()
         modes = dict(self._fields["count_mode"]._description_selection(self.env))
         mode = modes[self.count_mode]
-        term = self.extended_term_days if extended else self.term_days
+        term = days or (self.extended_term_days if extended else self.term_days)
         return self.env._(
             "%(basis)s; %(days)s days, %(mode)s",
             basis=self.legal_basis or self.name,

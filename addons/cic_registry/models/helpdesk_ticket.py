@@ -158,22 +158,51 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return False
 
-    @api.depends("cic_procedure_id", "cic_registration_date", "company_id")
+    # One rule for the legal due date: ``due(term start, term days, mode)``. Addons
+    # change the term through the hooks below (the workflow adds the granted
+    # extension, the audiences move the start to the audience date), never by
+    # overriding the compute.
+    @api.model
+    def _cic_term_depends(self):
+        """Fields the term hooks read (the compute's dependencies); extend it
+        together with the hooks."""
+        return ["cic_procedure_id", "cic_registration_date", "company_id"]
+
+    def _cic_term_start(self):
+        """Date D from which the legal term runs: the registration date (R-PET-3)."""
+        self.ensure_one()
+        return self.cic_registration_date
+
+    def _cic_term_days(self):
+        """Length of the legal term in days: the procedure's term."""
+        self.ensure_one()
+        return self.cic_procedure_id.term_days
+
+    def _cic_due_date_for(self, days):
+        """``due(term start, days)`` in the procedure's counting mode (R-CAL-3)."""
+        self.ensure_one()
+        start = self._cic_term_start()
+        if not (start and days and self.cic_procedure_id):
+            return False
+        return self.env["cic.calendar"].due_date(
+            start, days, self.cic_procedure_id.count_mode, company=self.company_id
+        )
+
+    @api.depends(lambda self: self._cic_term_depends())
     def _compute_cic_legal_due_date(self):
         for ticket in self:
-            procedure = ticket.cic_procedure_id
-            ticket.cic_legal_due_date = procedure and procedure.due_date(
-                ticket.cic_registration_date,
-                extended=ticket._cic_term_extended(),
-                company=ticket.company_id,
+            ticket.cic_legal_due_date = ticket._cic_due_date_for(
+                ticket._cic_term_days()
             )
 
-    @api.depends("cic_procedure_id", "cic_legal_due_date")
+    @api.depends(lambda self: self._cic_term_depends())
     def _compute_cic_due_basis(self):
         for ticket in self:
             procedure = ticket.cic_procedure_id
             ticket.cic_due_basis = (
-                procedure._due_basis(extended=ticket._cic_term_extended())
+                procedure._due_basis(
+                    extended=ticket._cic_term_extended(), days=ticket._cic_term_days()
+                )
                 if procedure.term_days
                 else False
             )

@@ -412,22 +412,13 @@ class HelpdeskTicket(models.Model):
             ticket.cic_foi_refusal_due_date = refusal
             ticket.cic_foi_extension_notice_due_date = notice
 
-    @api.depends("cic_extension_days")
-    def _compute_cic_legal_due_date(self):
-        """Apply the granted extension: due(D, term + extension days)."""
-        res = super()._compute_cic_legal_due_date()
-        calendar = self.env["cic.calendar"]
-        for ticket in self.filtered(
-            lambda t: t.cic_extension_days and t.cic_registration_date
-        ):
-            procedure = ticket.cic_procedure_id
-            ticket.cic_legal_due_date = calendar.due_date(
-                ticket.cic_registration_date,
-                procedure.term_days + ticket.cic_extension_days,
-                procedure.count_mode,
-                company=ticket.company_id,
-            )
-        return res
+    @api.model
+    def _cic_term_depends(self):
+        return super()._cic_term_depends() + ["cic_extension_days"]
+
+    def _cic_term_days(self):
+        """The granted extension runs on: due(D, term + extension days)."""
+        return super()._cic_term_days() + (self.cic_extension_days or 0)
 
     def _cic_term_extended(self):
         self.ensure_one()

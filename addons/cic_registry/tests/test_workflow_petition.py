@@ -4,6 +4,8 @@
 
 import datetime
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form
 
@@ -149,6 +151,25 @@ class TestWorkflowPetition(CicWorkflowCase):
             ticket.cic_legal_due_date,
             self.calendar.due_date(self.today(), 40, "free_days"),
         )
+
+    def test_extension_keeps_the_days_granted(self):
+        """Registered Mon 2 Mar 2026, extended on Fri 20 Mar by 5 days: due
+        2 Mar + 36 = Tue 7 Apr 2026, and the basis names the 35 days running."""
+        ticket = self.set_registration_date(self.petition(), datetime.date(2026, 3, 2))
+        # 2 Mar + 31 = Thu 2 Apr 2026 (R-CAL-5)
+        self.assertEqual(ticket.cic_legal_due_date, datetime.date(2026, 4, 2))
+        with freeze_time("2026-03-20 09:00:00"):
+            wizard = Form(
+                self.env["cic.petition.extend"]
+                .with_user(self.secretary)
+                .with_context(default_ticket_id=ticket.id)
+            )
+            wizard.days = 5
+            self.assertEqual(wizard.new_due_date, datetime.date(2026, 4, 7))
+            wizard.save().action_confirm()
+        self.assertEqual(ticket.cic_legal_due_date, datetime.date(2026, 4, 7))
+        self.assertIn("35", ticket.cic_due_basis)
+        self.assertNotIn("45", ticket.cic_due_basis)
 
     def test_extension_refused_to_non_head(self):
         ticket = self.petition()

@@ -22,19 +22,11 @@ class CicPetitionExtend(models.TransientModel):
 
     @api.depends("ticket_id", "days")
     def _compute_new_due_date(self):
-        calendar = self.env["cic.calendar"]
         for wizard in self:
             ticket = wizard.ticket_id
-            procedure = ticket.cic_procedure_id
-            wizard.new_due_date = (
-                calendar.due_date(
-                    ticket.cic_registration_date,
-                    procedure.term_days + max(wizard.days, 0),
-                    procedure.count_mode,
-                    company=ticket.company_id,
-                )
-                if ticket.cic_registration_date and procedure
-                else False
+            # the same start and term as the due date the extension will give
+            wizard.new_due_date = bool(ticket) and ticket._cic_due_date_for(
+                ticket._cic_term_days() + max(wizard.days, 0)
             )
 
     def action_confirm(self):
