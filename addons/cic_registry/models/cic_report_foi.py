@@ -48,6 +48,8 @@ class CicReportFoi(models.AbstractModel):
     def _cic_request_measures(self, t):
         """(code, SQL aggregate) over the written requests, ticket alias ``t``."""
         reason = SQL("%s.cic_closure_reason", t)
+        # full and partial refusals (a partial one answers the rest of the request)
+        refused = SQL("%s IN ('refused', 'refused_partial')", reason)
         channel_ids = {
             code: (
                 self.env.ref(xmlid, raise_if_not_found=False)
@@ -87,10 +89,11 @@ class CicReportFoi(models.AbstractModel):
                 count(SQL("%s.cic_answered_in_term", t)),
             ),
             ("extended", count(SQL("COALESCE(%s.cic_extension_days, 0) > 0", t))),
-            ("refused", count(SQL("%s = 'refused'", reason))),
+            ("refused", count(refused)),
+            ("refused_partial", count(SQL("%s = 'refused_partial'", reason))),
             (
-                "refused_partial",
-                count(SQL("%s = 'refused' AND %s.cic_foi_refusal_partial", reason, t)),
+                "refused_late",
+                count(SQL("%s AND %s.cic_foi_refusal_late", refused, t)),
             ),
             ("redirected", count(SQL("%s = 'redirected'", reason))),
             ("withdrawn", count(SQL("%s = 'withdrawn'", reason))),
@@ -104,8 +107,8 @@ class CicReportFoi(models.AbstractModel):
                     "refused_" + ground,
                     count(
                         SQL(
-                            "%s = 'refused' AND %s.cic_foi_refusal_ground = %s",
-                            reason,
+                            "%s AND %s.cic_foi_refusal_ground = %s",
+                            refused,
                             t,
                             ground,
                         )

@@ -33,6 +33,7 @@ FOI_MEASURES = [
     ("extended", "Requests with the term extended to 30 days"),
     ("refused", "Requests refused (total)"),
     ("refused_partial", "Requests refused in part"),
+    ("refused_late", "Refusals sent after the 5-day term (refuz tardiv)"),
     ("refused_personal_data", "Refused: personal data"),
     ("refused_classified", "Refused: classified information"),
     ("refused_commercial", "Refused: commercial or financial secret"),

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.tools import html2plaintext, html_sanitize
 
 CLERK_GROUP = "cic_registry.group_cic_clerk"
 DEPARTMENT_HEAD_GROUP = "cic_registry.group_cic_department_head"
@@ -79,6 +79,7 @@ PROTECTED_FIELDS = frozenset(
         "cic_foi_refusal_date",
         "cic_foi_refusal_partial",
         "cic_foi_refusal_late",
+        "cic_foi_partial_answer",
         "cic_complaint_state",
     }
 )
@@ -129,6 +130,7 @@ class HelpdeskTicket(models.Model):
             ("identical", "Classed - identical content"),
             ("redirected", "Redirected to the competent authority"),
             ("refused", "Refused"),
+            ("refused_partial", "Refused in part, the rest answered"),
             ("dispatched", "Dispatched"),
         ],
         string="Closure",
@@ -271,6 +273,13 @@ class HelpdeskTicket(models.Model):
         readonly=True,
         copy=False,
         help="'Refuz tardiv': the refusal was dispatched after the 5-day term.",
+    )
+    cic_foi_partial_answer = fields.Html(
+        string="Answered part",
+        readonly=True,
+        copy=False,
+        help="Information communicated with a partial refusal (Law 544/2001 "
+        "art. 7(2)).",
     )
     cic_foi_copy_tariff_id = fields.Many2one(
         "cic.foi.copy.tariff", string="Copy tariff", check_company=True
@@ -428,7 +437,8 @@ class HelpdeskTicket(models.Model):
     def _compute_cic_answered_in_term(self):
         for ticket in self:
             ticket.cic_answered_in_term = bool(
-                ticket.cic_closure_reason in ("answered", "joined", "refused")
+                ticket.cic_closure_reason
+                in ("answered", "joined", "refused", "refused_partial")
                 and ticket.cic_dispatch_date
                 and (
                     not ticket.cic_legal_due_date
@@ -1249,7 +1259,10 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Law 544: refusal and extension notice (art. 7)
     # ------------------------------------------------------------------
-    def _cic_foi_refuse(self, ground, reason, partial=False):
+    def _cic_foi_refuse(self, ground, reason, partial=False, answered_part=False):
+        """Send the reasoned refusal. A partial refusal answers the rest of the
+        request in the same letter; both close the request. A refusal after the
+        5-day term is still sent, flagged 'refuz tardiv' (R-544-3)."""
         self.ensure_one()
         self._cic_check_clerk()
         self._cic_check_procedure("foi_request")
@@ -1263,16 +1276,15 @@ class HelpdeskTicket(models.Model):
                     "(Law 544/2001 art. 7(2))."
                 )
             )
-        today = self._cic_today()
-        if self.cic_legal_due_date and today > self.cic_legal_due_date:
+        answered_part = html_sanitize(answered_part or "") if partial else False
+        if partial and not html2plaintext(answered_part or "").strip():
             raise UserError(
                 self.env._(
-                    "The answer term expired on %(date)s: a refusal can no longer be "
-                    "communicated in time; the applicant may file an administrative "
-                    "complaint (Law 544/2001 art. 21).",
-                    date=self._cic_format_date(self.cic_legal_due_date),
+                    "A partial refusal communicates the rest of the information: "
+                    "write the answered part."
                 )
             )
+        today = self._cic_today()
         late = bool(
             self.cic_foi_refusal_due_date and today > self.cic_foi_refusal_due_date
         )
@@ -1298,6 +1310,11 @@ class HelpdeskTicket(models.Model):
                     ground=grounds[ground],
                 ),
                 escape(reason),
+                partial
+                and env_ticket.env._("The information that can be communicated:"),
+            )
+            + (Markup(answered_part) if partial else Markup(""))
+            + env_ticket._cic_letter_paragraphs(
                 env_ticket.env._(
                     "You may file an administrative complaint with the head of the "
                     "authority within 30 days (Law 544/2001 art. 21) or a complaint "
@@ -1312,12 +1329,22 @@ class HelpdeskTicket(models.Model):
                 "cic_foi_refusal_date": today,
                 "cic_foi_refusal_partial": partial,
                 "cic_foi_refusal_late": late,
+                "cic_foi_partial_answer": answered_part,
                 "cic_dispatch_date": today,
             }
         )
-        if not partial:
-            self.activity_ids.unlink()
-            self._cic_close("refused")
+        self.activity_ids.unlink()
+        self._cic_close("refused_partial" if partial else "refused")
+        if late:
+            self.message_post(
+                body=self.env._(
+                    "Late refusal (refuz tardiv): sent on %(today)s, after the 5-day "
+                    "term that ended on %(date)s (Law 544/2001 art. 7(2)).",
+                    today=self._cic_format_date(today),
+                    date=self._cic_format_date(self.cic_foi_refusal_due_date),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return True
 
     def _cic_foi_extend(self, notice_date, reason):

@@ -2,11 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Fixtures of the report tests: a company of their own (so that demo data and other
 tests never change the figures), two departments with their heads, entries
-registered on chosen dates."""
+registered on chosen dates and brought to their state by the workflow actions, as
+the role allowed to take them, on a fixed "today"."""
 
 import datetime
 
-from odoo.tests import TransactionCase, new_test_user
+from freezegun import freeze_time
+
+from odoo.tests import Form, TransactionCase, new_test_user
 
 
 class CicReportCase(TransactionCase):
@@ -28,6 +31,9 @@ class CicReportCase(TransactionCase):
             "cic_rep_head_b", "cic_registry.group_cic_department_head"
         )
         cls.clerk = cls._user("cic_rep_clerk", "cic_registry.group_cic_clerk")
+        cls.secretary = cls._user(
+            "cic_rep_secretary", "cic_registry.group_cic_secretary"
+        )
         cls.team_a = cls._team("Urbanism", cls.head_a)
         cls.team_b = cls._team("Taxe locale", cls.head_b)
         cls.channel_email = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
@@ -106,6 +112,43 @@ class CicReportCase(TransactionCase):
         ticket.sudo().with_context(cic_registration_write=True).write(
             {"cic_registration_date": datetime.datetime.combine(day, datetime.time(9))}
         )
+        return ticket
+
+    @staticmethod
+    def on(day):
+        """Fix the server's clock (and so "today") at 09:00 UTC on ``day``."""
+        return freeze_time(datetime.datetime.combine(day, datetime.time(9)))
+
+    @classmethod
+    def act(cls, day, user, ticket, model, **values):
+        """Open the action wizard ``model`` on ``ticket`` as ``user`` on ``day``,
+        fill it with ``values`` and confirm it."""
+        with cls.on(day):
+            form = Form(
+                cls.env[model].with_user(user).with_context(default_ticket_id=ticket.id)
+            )
+            for name, value in values.items():
+                setattr(form, name, value)
+            form.save().action_confirm()
+        return ticket
+
+    @classmethod
+    def answer(cls, day, ticket, basis="Legea 544/2001 art. 7(1)"):
+        """The department writes the answer, the heads approve it when the
+        procedure asks for it, the CIC dispatches it on ``day``."""
+        with cls.on(day):
+            ticket.with_user(ticket.team_id.cic_head_id).write(
+                {
+                    "cic_answer_body": "<p>Vă comunicăm informațiile solicitate.</p>",
+                    "cic_answer_legal_basis": basis,
+                }
+            )
+            if ticket._cic_answer_requires_approvals():
+                ticket.with_user(
+                    ticket.team_id.cic_head_id
+                ).action_cic_approve_department()
+                ticket.with_user(cls.secretary).action_cic_approve_head()
+            ticket.with_user(cls.clerk).action_cic_dispatch_answer()
         return ticket
 
     def wizard(self, user=None, **vals):

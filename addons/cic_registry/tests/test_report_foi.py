@@ -22,16 +22,20 @@ class TestReportFoi(CicReportCase):
         tariff = cls.env["cic.foi.copy.tariff"].create(
             {"company_id": cls.company.id, "price_per_page": 0.5}
         )
+        # Registered on Mon 4 Mar 2024: refusal due Mon 11 Mar (4 + 6 = Sun 10 Mar,
+        # rolled), answer due Fri 15 Mar (4 + 11), extended answer due Thu 4 Apr
+        # (4 + 31). Each request reaches its state through the workflow actions.
         day = D(2024, 3, 4)
         cls.r1 = cls.entry(
             "foi_request",
             day,
             channel_id=cls.channel_email.id,
             category_id=cls.topic_1.id,
-            cic_closure_reason="answered",
-            cic_dispatch_date=D(2024, 3, 7),
-            cic_foi_copy_tariff_id=tariff.id,
-            cic_foi_copy_pages=10,
+        )
+        cls.answer(D(2024, 3, 7), cls.r1)  # in term
+        # the copies are released after the answer, at the tariff
+        cls.r1.with_user(cls.clerk).write(
+            {"cic_foi_copy_tariff_id": tariff.id, "cic_foi_copy_pages": 10}
         )
         cls.r2 = cls.entry(
             "foi_request",
@@ -39,26 +43,40 @@ class TestReportFoi(CicReportCase):
             partner_id=cls.legal.id,
             channel_id=cls.channel_web.id,
             category_id=cls.topic_1.id,
-            cic_closure_reason="answered",
-            cic_dispatch_date=D(2024, 6, 1),
-            cic_extension_days=20,
         )
+        cls.act(
+            D(2024, 3, 12),
+            cls.clerk,
+            cls.r2,
+            "cic.foi.extend",
+            reason="Volum mare de documente de identificat.",
+        )
+        cls.answer(D(2024, 6, 1), cls.r2)  # after the extended term
         cls.r3 = cls.entry(
             "foi_request",
             day,
             team_id=cls.team_b.id,
             category_id=cls.topic_2.id,
-            cic_closure_reason="refused",
-            cic_foi_refusal_ground="personal_data",
-            cic_foi_refusal_partial=True,
-            cic_dispatch_date=D(2024, 3, 6),
         )
-        cls.r4 = cls.entry(
-            "foi_request",
-            day,
-            team_id=cls.team_b.id,
-            cic_closure_reason="refused",
-            cic_foi_refusal_ground="not_held",
+        cls.act(
+            D(2024, 3, 6),
+            cls.clerk,
+            cls.r3,
+            "cic.foi.refuse",
+            ground="personal_data",
+            partial=True,
+            reason="Anexele conțin CNP-urile unor terți.",
+            answered_part="<p>Contractul de salubrizare, fără anexe.</p>",
+        )
+        cls.r4 = cls.entry("foi_request", day, team_id=cls.team_b.id)
+        # Wed 20 Mar 2024: after the refusal term and the answer term: refuz tardiv.
+        cls.act(
+            D(2024, 3, 20),
+            cls.clerk,
+            cls.r4,
+            "cic.foi.refuse",
+            ground="not_held",
+            reason="Informația nu este deținută de instituție.",
         )
         cls.r5 = cls.entry(
             "foi_request",
@@ -66,7 +84,15 @@ class TestReportFoi(CicReportCase):
             channel_id=cls.channel_email.id,
             category_id=cls.topic_2.id,
         )
-        cls.r6 = cls.entry("foi_request", day, cic_closure_reason="redirected")
+        cls.r6 = cls.entry("foi_request", day)
+        cls.act(
+            D(2024, 3, 5),
+            cls.clerk,
+            cls.r6,
+            "cic.petition.forward",
+            authority_id=cls.institution,
+            reason="Competența aparține prefecturii.",
+        )
         cls.entry("foi_request", D(2023, 12, 29))
         for outcome in ("admitted", "rejected", False):
             cls.entry(
@@ -142,6 +168,7 @@ class TestReportFoi(CicReportCase):
                 "extended": 1,
                 "refused": 2,
                 "refused_partial": 1,
+                "refused_late": 1,
                 "refused_personal_data": 1,
                 "refused_classified": 0,
                 "refused_commercial": 0,
@@ -167,6 +194,20 @@ class TestReportFoi(CicReportCase):
                 "exofficio_updated": 1,
             },
         )
+
+    def test_fixture_states_come_from_the_workflow(self):
+        self.assertEqual(
+            (self.r1 | self.r2 | self.r3 | self.r4 | self.r5 | self.r6).mapped(
+                "cic_closure_reason"
+            ),
+            ["answered", "answered", "refused_partial", "refused", False, "redirected"],
+        )
+        self.assertEqual(self.r2.cic_legal_due_date, D(2024, 4, 4))
+        self.assertEqual(self.r4.cic_foi_refusal_date, D(2024, 3, 20))
+        self.assertTrue(self.r4.cic_foi_refusal_late)
+        self.assertFalse(self.r3.cic_foi_refusal_late)
+        self.assertIn("fără anexe", self.r3.cic_foi_partial_answer)
+        self.assertEqual(self.r1.cic_foi_copy_fee, 5.0)
 
     def test_configurable_layout_and_uat_table(self):
         wizard = self.wizard(report_type="foi_annual", year=2024, operating_costs=1500)

@@ -19,16 +19,19 @@ class TestReportPetition(CicReportCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Registered on Fri 1 Mar 2024: answer due Mon 1 Apr 2024 (1 + 31),
+        # forwarding due Thu 7 Mar (1 + 6). Each petition reaches its state through
+        # the workflow actions, as the role allowed to take them.
         day = D(2024, 3, 1)
         common = {"cic_petition_type": "request", "channel_id": cls.channel_email.id}
-        cls.p1 = cls.entry(
-            "petition",
-            day,
-            **common,
-            category_id=cls.topic_1.id,
-            cic_closure_reason="answered",
-            cic_dispatch_date=D(2024, 3, 6),
+        cls.p1 = cls.entry("petition", day, **common, category_id=cls.topic_1.id)
+        # Same petitioner, same matter, registered on Mon 4 Mar: joined to p1 and
+        # answered with it.
+        cls.p7 = cls.entry(
+            "petition", D(2024, 3, 4), **common, category_id=cls.topic_1.id
         )
+        cls.act(D(2024, 3, 5), cls.clerk, cls.p7, "cic.petition.join", target_id=cls.p1)
+        cls.answer(D(2024, 3, 6), cls.p1, basis="OG 27/2002 art. 8; HCL 12/2024")
         cls.p2 = cls.entry(
             "petition",
             day,
@@ -36,9 +39,8 @@ class TestReportPetition(CicReportCase):
             cic_petition_type="complaint",
             channel_id=cls.channel_web.id,
             category_id=cls.topic_1.id,
-            cic_closure_reason="answered",
-            cic_dispatch_date=D(2024, 5, 30),
         )
+        cls.answer(D(2024, 5, 30), cls.p2, basis="OG 27/2002 art. 8")  # late
         cls.p3 = cls.entry(
             "petition",
             day,
@@ -46,7 +48,14 @@ class TestReportPetition(CicReportCase):
             cic_petition_type="notification",
             channel_id=cls.channel_email.id,
             category_id=cls.topic_2.id,
-            cic_extension_days=15,
+        )
+        cls.act(
+            D(2024, 3, 20),
+            cls.secretary,
+            cls.p3,
+            "cic.petition.extend",
+            days=15,
+            reason="Necesită informare și cercetare mai amănunțită.",
         )
         cls.p4 = cls.entry(
             "petition",
@@ -54,31 +63,33 @@ class TestReportPetition(CicReportCase):
             team_id=cls.team_b.id,
             cic_petition_type="proposal",
             category_id=cls.topic_2.id,
-            cic_closure_reason="redirected",
+        )
+        cls.act(
+            D(2024, 3, 5),
+            cls.clerk,
+            cls.p4,
+            "cic.petition.forward",
+            authority_id=cls.institution,
+            reason="Competența aparține prefecturii.",
         )
         cls.p5 = cls.entry(
-            "petition",
-            day,
-            **common,
-            team_id=cls.team_b.id,
-            partner_id=False,
-            cic_closure_reason="anonymous",
+            "petition", day, **common, team_id=cls.team_b.id, partner_id=False
         )
+        with cls.on(D(2024, 3, 4)):
+            cls.p5.with_user(cls.clerk).action_cic_class_anonymous()
         cls.p6 = cls.entry(
             "petition",
             day,
             **common,
             team_id=cls.team_b.id,
             category_id=cls.topic_1.id,
-            cic_closure_reason="identical",
         )
-        cls.p7 = cls.entry(
-            "petition",
-            D(2024, 6, 30),
-            **common,
-            category_id=cls.topic_1.id,
-            cic_closure_reason="joined",
-            cic_joined_to_id=cls.p1.id,
+        cls.act(
+            D(2024, 3, 7),
+            cls.clerk,
+            cls.p6,
+            "cic.petition.class.identical",
+            original_id=cls.p1,
         )
         # Outside the report: H2, another procedure, a legacy entry.
         cls.entry("petition", D(2024, 7, 1), **common)
@@ -95,6 +106,27 @@ class TestReportPetition(CicReportCase):
                 "cic_legacy_year": 2024,
             }
         )
+
+    def test_fixture_states_come_from_the_workflow(self):
+        petitions = self.p1 | self.p2 | self.p3 | self.p4 | self.p5 | self.p6 | self.p7
+        self.assertEqual(
+            petitions.mapped("cic_closure_reason"),
+            [
+                "answered",
+                "answered",
+                False,
+                "redirected",
+                "anonymous",
+                "identical",
+                "joined",
+            ],
+        )
+        self.assertEqual(self.p7.cic_joined_to_id, self.p1)
+        self.assertEqual(self.p3.cic_extension_days, 15)
+        # due(1 Mar 2024, 45) = 1 Mar + 46 = Tue 16 Apr 2024
+        self.assertEqual(self.p3.cic_legal_due_date, D(2024, 4, 16))
+        self.assertEqual(self.p1.cic_dispatch_date, D(2024, 3, 6))
+        self.assertEqual(self.p2.cic_dispatch_date, D(2024, 5, 30))
 
     def _tables(self, document):
         return {t["title"]: t for t in document["tables"]}

@@ -4,6 +4,8 @@
 
 import datetime
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
@@ -119,17 +121,26 @@ class TestWorkflowFoi(CicWorkflowCase):
         request.with_user(self.clerk)._cic_foi_refuse("personal_data", "Date personale")
         self.assertTrue(request.cic_foi_refusal_late)
 
-    def test_refusal_after_answer_term_rejected(self):
-        request = self.set_registration_date(
-            self.foi_request(), self.today() - datetime.timedelta(days=40)
-        )
-        with self.assertRaises(UserError):
+    def test_refusal_after_answer_term_sent_and_flagged(self):
+        """R-544-3: a refusal after the 5-day term (here even after the 10-day
+        answer term) is sent and flagged 'refuz tardiv', not blocked."""
+        # D = Wed 1 Apr 2026: refusal by Tue 7 Apr, answer by Tue 14 Apr 2026.
+        request = self.set_registration_date(self.foi_request(), d(2026, 4, 1))
+        with freeze_time("2026-04-20 09:00:00"):
             request.with_user(self.clerk)._cic_foi_refuse(
-                "personal_data", "Date personale"
+                "personal_data", "Date personale ale unor terți"
             )
-        self.assertFalse(request.cic_foi_refusal_date)
-        self.assertFalse(request.cic_closure_reason)
-        self.assertFalse(request.cic_answer_ids)
+        self.assertEqual(request.cic_foi_refusal_date, d(2026, 4, 20))
+        self.assertTrue(request.cic_foi_refusal_late)
+        self.assertEqual(request.cic_closure_reason, "refused")
+        letter = self.letters(request, "refusal")
+        self.assertEqual(len(letter), 1)
+        self.assertEqual(letter.cic_dispatch_date, d(2026, 4, 20))
+        self.assertTrue(
+            request.message_ids.filtered(
+                lambda m: "refuz tardiv" in (m.body or "") and "07.04.2026" in m.body
+            )
+        )
 
     def test_refusal_needs_reasons_and_cic(self):
         request = self.foi_request()
@@ -139,13 +150,42 @@ class TestWorkflowFoi(CicWorkflowCase):
             request.with_user(self.staff)._cic_foi_refuse("personal_data", "Motiv")
         self.assertFalse(request.cic_foi_refusal_date)
 
-    def test_partial_refusal_keeps_request_open(self):
+    def test_partial_refusal_closes_with_the_answered_part(self):
+        """A partial refusal is a closure of its own: the letter refuses a part,
+        with its ground, and communicates the rest."""
         request = self.foi_request()
-        request.with_user(self.clerk)._cic_foi_refuse(
-            "personal_data", "Anexele conțin date personale", partial=True
+        wizard = Form(
+            self.env["cic.foi.refuse"]
+            .with_user(self.clerk)
+            .with_context(default_ticket_id=request.id)
         )
+        wizard.partial = True
+        wizard.reason = "Anexele conțin date personale ale unor terți."
+        with self.assertRaises(AssertionError):  # the answered part is required
+            wizard.save()
+        wizard.answered_part = "<p>Contractul nr. 12/2025, fără anexe.</p>"
+        wizard.save().action_confirm()
         self.assertTrue(request.cic_foi_refusal_partial)
+        self.assertEqual(request.cic_closure_reason, "refused_partial")
+        self.assertTrue(request.stage_id.closed)
+        self.assertEqual(request.cic_dispatch_date, self.today())
+        self.assertTrue(request.cic_answered_in_term)
+        letter = self.letters(request, "refusal")
+        self.assertIn("in part", letter.description)
+        self.assertIn("Contractul nr. 12/2025, fără anexe.", letter.description)
+        self.assertIn("Contractul nr. 12/2025", request.cic_foi_partial_answer)
+
+    def test_partial_refusal_needs_the_answered_part(self):
+        request = self.foi_request()
+        with self.assertRaises(UserError):
+            request.with_user(self.clerk)._cic_foi_refuse(
+                "personal_data",
+                "Date personale",
+                partial=True,
+                answered_part="<p> </p>",
+            )
         self.assertFalse(request.cic_closure_reason)
+        self.assertFalse(request.cic_answer_ids)
 
     def test_foi_answer_dispatch_without_approvals(self):
         request = self.foi_request()

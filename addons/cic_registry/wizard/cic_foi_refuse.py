@@ -17,7 +17,12 @@ class CicFoiRefuse(models.TransientModel):
     reason = fields.Text(string="Reasons", required=True)
     partial = fields.Boolean(
         string="Partial refusal",
-        help="Only part of the information is refused; the rest is answered.",
+        help="Only part of the information is refused; the rest is answered in the "
+        "same letter and the request is closed as refused in part.",
+    )
+    answered_part = fields.Html(
+        string="Answered part",
+        help="The information communicated to the applicant with the partial refusal.",
     )
     late_warning = fields.Boolean(compute="_compute_late_warning")
 
@@ -31,5 +36,10 @@ class CicFoiRefuse(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        self.ticket_id._cic_foi_refuse(self.ground, self.reason, partial=self.partial)
+        self.ticket_id._cic_foi_refuse(
+            self.ground,
+            self.reason,
+            partial=self.partial,
+            answered_part=self.answered_part,
+        )
         return {"type": "ir.actions.act_window_close"}
