@@ -9,7 +9,6 @@ actions, as the role allowed, still work and are audited under the acting user.
 """
 
 import base64
-import datetime
 import json
 
 from security_matrix import Fixture
@@ -354,7 +353,8 @@ class TestWorkflowProtections(HttpCase):
                     ).id,
                     "cic_foi_request_id": request.id,
                     "cic_complaint_type": "no_answer",
-                    "cic_complaint_known_date": today - datetime.timedelta(days=2),
+                    # not before the request's registration (today)
+                    "cic_complaint_known_date": today,
                 }
             )
         )

@@ -46,7 +46,13 @@ class CicTransparencyDraft(models.Model):
         required=True,
         tracking=True,
     )
-    publication_date = fields.Date(tracking=True)
+    publication_date = fields.Date(
+        tracking=True,
+        readonly=True,
+        copy=False,
+        help="Set by the server on the day the draft is published, then locked: "
+        "every consultation period counts from it (Law 52/2003 art. 7).",
+    )
     published_website = fields.Boolean(string="Published on the website")
     published_seat = fields.Boolean(string="Posted at the seat")
     published_media = fields.Boolean(string="Sent to the media")
@@ -157,10 +163,14 @@ class CicTransparencyDraft(models.Model):
                 raise UserError(
                     self.env._("Only a draft in preparation can be published.")
                 )
-            values = {"state": "published"}
-            if not draft.publication_date:
-                values["publication_date"] = fields.Date.context_today(draft)
-            draft.write(values)
+            draft.check_access("write")
+            # the server dates the publication (the field is locked for clients)
+            draft.sudo().write(
+                {
+                    "state": "published",
+                    "publication_date": self.env["cic.calendar"].today(),
+                }
+            )
             if not draft.recommendations_deadline:
                 draft.recommendations_deadline = (
                     draft._minimum_recommendations_deadline()
@@ -223,13 +233,27 @@ class CicTransparencyDraft(models.Model):
     def action_withdraw(self):
         self.write({"state": "withdrawn"})
 
+    def _cic_check_publication_date(self, vals):
+        """No client sets or moves the publication date: it starts the legal
+        consultation terms and is dated by ``action_publish`` only."""
+        if "publication_date" in vals and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The publication date is set by the system when the draft is "
+                    "published and cannot be typed or changed."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._cic_check_publication_date(vals)
         drafts = super().create(vals_list)
         drafts._cic_claim_published_attachments()
         return drafts
 
     def write(self, vals):
+        self._cic_check_publication_date(vals)
         if "urgency" in vals or "urgency_justification" in vals:
             # A changed urgency needs a fresh approval.
             vals = dict(vals, urgency_approved_by_id=False, urgency_approved_date=False)

@@ -502,6 +502,33 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Constraints and onchanges
     # ------------------------------------------------------------------
+    @api.constrains(
+        "cic_complaint_known_date", "cic_foi_request_id", "cic_registration_date"
+    )
+    def _check_cic_complaint_known_date(self):
+        """The date the applicant learned of the refusal starts the 30-day complaint
+        window (Law 544/2001 art. 21(2)): it is typed, so it may not lie after the
+        complaint's registration (today) nor before the request's registration."""
+        calendar = self.env["cic.calendar"]
+        for ticket in self.filtered("cic_complaint_known_date"):
+            known = ticket.cic_complaint_known_date
+            filed = (
+                calendar.local_date(ticket.cic_registration_date) or calendar.today()
+            )
+            request = ticket.cic_foi_request_id
+            asked = request.cic_registration_date and calendar.local_date(
+                request.cic_registration_date
+            )
+            if known > filed or (asked and known < asked):
+                raise ValidationError(
+                    self.env._(
+                        "The date the applicant learned of the refusal or lapse "
+                        "must lie between the request's registration and the "
+                        "complaint's (%(date)s).",
+                        date=self._cic_format_date(filed),
+                    )
+                )
+
     @api.constrains("channel_id", "description", "cic_procedure_id")
     def _check_cic_verbal_petition_written(self):
         """A petition received by phone or at an audience is registered only once
@@ -1347,7 +1374,10 @@ class HelpdeskTicket(models.Model):
             )
         return True
 
-    def _cic_foi_extend(self, notice_date, reason):
+    def _cic_foi_extend(self, reason):
+        """Send the notice that the answer needs 30 days. The notice is dated by
+        the server when it is sent, never by the user, and refused after
+        due(D, 10) (Law 544/2001 art. 7(1), R-544-3)."""
         self.ensure_one()
         self._cic_check_clerk()
         self._cic_check_procedure("foi_request")
@@ -1359,20 +1389,9 @@ class HelpdeskTicket(models.Model):
             )
         if not (reason or "").strip():
             raise UserError(self.env._("State why 10 days are not enough."))
-        calendar = self.env["cic.calendar"]
-        registered = calendar.local_date(self.cic_registration_date)
-        if (
-            not notice_date
-            or notice_date > self._cic_today()
-            or notice_date < registered
-        ):
-            raise UserError(
-                self.env._(
-                    "The notice date must be between the registration and today."
-                )
-            )
+        notice_date = self._cic_today()
         limit = self.cic_foi_extension_notice_due_date
-        if notice_date > limit:
+        if not limit or notice_date > limit:
             raise UserError(
                 self.env._(
                     "The extension notice had to be sent by %(date)s (Law 544/2001 "
@@ -1389,15 +1408,14 @@ class HelpdeskTicket(models.Model):
                 "cic_extended_by_id": self.env.user.id,
             }
         )
-        letter = self._cic_send_extension_notice(
+        # the letter is registered and dispatched today, the date of the notice
+        self._cic_send_extension_notice(
             lambda env: env._(
                 "The information requested needs more than 10 days to be gathered: "
                 "the answer term is extended to 30 days (Law 544/2001 art. 7(1))."
             ),
             reason,
         )
-        if letter:
-            letter.cic_dispatch_date = notice_date
         return True
 
     # ------------------------------------------------------------------

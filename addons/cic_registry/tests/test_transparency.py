@@ -4,8 +4,9 @@
 
 import datetime
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form
 
 from .common import d
 from .workflow_common import CicWorkflowCase
@@ -23,10 +24,19 @@ class TestTransparency(CicWorkflowCase):
             }
         )
 
-    def draft(self, **vals):
+    def draft(self, publication_date=None, **vals):
+        """A draft created by the clerk; with ``publication_date``, published by
+        the clerk on that day (the server dates the publication)."""
         values = {"name": "Proiect HCL privind regulamentul de salubrizare"}
         values.update(vals)
-        return self.env["cic.transparency.draft"].with_user(self.clerk).create(values)
+        draft = self.env["cic.transparency.draft"].with_user(self.clerk).create(values)
+        if publication_date:
+            with freeze_time(
+                datetime.datetime.combine(publication_date, datetime.time(9))
+            ):
+                draft.with_user(self.clerk).action_publish()
+            self.assertEqual(draft.publication_date, publication_date)
+        return draft
 
     def meeting(self, meeting_date, **vals):
         values = {"name": "Ședința Consiliului Local", "meeting_date": meeting_date}
@@ -55,7 +65,6 @@ class TestTransparency(CicWorkflowCase):
 
     def test_submission_after_consultation(self):
         draft = self.draft(publication_date=self.today() - datetime.timedelta(days=60))
-        draft.action_publish()
         draft.action_submit()
         self.assertEqual(draft.state, "submitted")
         self.assertEqual(draft.submission_date, self.today())
@@ -126,10 +135,27 @@ class TestTransparency(CicWorkflowCase):
         self.assertIn("11.06.2026", draft.recommendations_deadline_warning)
         draft.recommendations_deadline = d(2026, 6, 11)
         self.assertFalse(draft.recommendations_deadline_warning)
-        with Form(self.env["cic.transparency.draft"].with_user(self.clerk)) as form:
-            form.name = "Proiect dispoziție"
-            form.publication_date = d(2026, 6, 1)
-            self.assertEqual(form.recommendations_deadline, d(2026, 6, 11))
+
+    def test_publication_date_set_by_the_server_and_locked(self):
+        """Law 52/2003 art. 7: the clerk cannot type, back-date or move the
+        publication date; publishing dates it, and the consultation counts from
+        it (30 working days from Mon 1 Jun 2026: Mon 13 Jul 2026)."""
+        Draft = self.env["cic.transparency.draft"].with_user(self.clerk)
+        with self.assertRaises(UserError):
+            Draft.create({"name": "Proiect", "publication_date": "2026-01-05"})
+        draft = Draft.create({"name": "Proiect"})
+        with self.assertRaises(UserError):
+            draft.write({"publication_date": "2026-01-05"})
+        self.assertFalse(draft.publication_date)
+        with freeze_time("2026-06-01 09:00:00"):
+            draft.action_publish()
+        self.assertEqual(draft.publication_date, d(2026, 6, 1))
+        self.assertEqual(draft.recommendations_deadline, d(2026, 6, 11))
+        self.assertEqual(draft.earliest_submission_date, d(2026, 7, 13))
+        for day in ("2026-04-01", False):
+            with self.assertRaises(UserError):
+                draft.write({"publication_date": day})
+        self.assertEqual(draft.publication_date, d(2026, 6, 1))
 
     # ------------------------------------------------------------------
     # R-TD-2: recommendations register

@@ -60,15 +60,17 @@ class TestWorkflowFoi(CicWorkflowCase):
         self.assertEqual(request.cic_foi_refusal_due_date, d(2026, 4, 7))
         self.assertEqual(request.cic_foi_extension_notice_due_date, d(2026, 4, 14))
         self.assertEqual(request.cic_legal_due_date, d(2026, 4, 14))
-        wizard = Form(
-            self.env["cic.foi.extend"]
-            .with_user(self.clerk)
-            .with_context(default_ticket_id=request.id)
-        )
-        wizard.notice_date = d(2026, 4, 14)
-        wizard.reason = "Volum mare de documente de identificat."
-        wizard.save().action_confirm()
+        with freeze_time("2026-04-14 09:00:00"):  # the last day of the notice
+            wizard = Form(
+                self.env["cic.foi.extend"]
+                .with_user(self.clerk)
+                .with_context(default_ticket_id=request.id)
+            )
+            self.assertEqual(wizard.notice_date, d(2026, 4, 14))
+            wizard.reason = "Volum mare de documente de identificat."
+            wizard.save().action_confirm()
         self.assertEqual(request.cic_legal_due_date, d(2026, 5, 4))
+        self.assertEqual(request.cic_extension_date, d(2026, 4, 14))
         notice = self.letters(request, "extension_notice")
         self.assertEqual(notice.cic_dispatch_date, d(2026, 4, 14))
         self.assertEqual(
@@ -77,19 +79,37 @@ class TestWorkflowFoi(CicWorkflowCase):
 
     def test_extension_notice_after_ten_days_rejected(self):
         request = self.set_registration_date(self.foi_request(), d(2026, 4, 1))
-        with self.assertRaises(UserError):
-            request.with_user(self.clerk)._cic_foi_extend(d(2026, 4, 15), "Volum mare")
+        with (
+            freeze_time("2026-04-15 09:00:00"),
+            self.assertRaises(UserError),
+        ):
+            request.with_user(self.clerk)._cic_foi_extend("Volum mare")
         self.assertFalse(request.cic_extension_days)
         self.assertEqual(request.cic_legal_due_date, d(2026, 4, 14))
         self.assertFalse(request.cic_answer_ids)
 
-    def test_extension_notice_date_cannot_be_in_the_future(self):
-        request = self.foi_request()
-        with self.assertRaises(UserError):
-            request.with_user(self.clerk)._cic_foi_extend(
-                self.today() + datetime.timedelta(days=1), "Volum mare"
+    def test_extension_notice_cannot_be_back_dated(self):
+        """On Mon 20 Apr 2026 the clerk sends a notice dated 14 Apr (the last
+        day): the notice takes the server's date and is refused."""
+        request = self.set_registration_date(self.foi_request(), d(2026, 4, 1))
+        with freeze_time("2026-04-20 09:00:00"):
+            wizard = (
+                self.env["cic.foi.extend"]
+                .with_user(self.clerk)
+                .create(
+                    {
+                        "ticket_id": request.id,
+                        "notice_date": "2026-04-14",
+                        "reason": "Volum mare",
+                    }
+                )
             )
+            with self.assertRaises(UserError):
+                wizard.action_confirm()
         self.assertFalse(request.cic_extension_days)
+        self.assertFalse(request.cic_extension_date)
+        self.assertEqual(request.cic_legal_due_date, d(2026, 4, 14))
+        self.assertFalse(self.letters(request, "extension_notice"))
 
     def test_refusal_in_time_personal_data(self):
         request = self.foi_request()
@@ -258,7 +278,9 @@ class TestWorkflowFoi(CicWorkflowCase):
         self.assertEqual(complaint.cic_complaint_outcome, "partly")
 
     def test_late_complaint_cannot_be_accepted(self):
-        request = self.foi_request()
+        request = self.set_registration_date(
+            self.foi_request(), self.today() - datetime.timedelta(days=60)
+        )
         complaint = self.complaint(
             request, "no_answer", self.today() - datetime.timedelta(days=45)
         )
@@ -268,6 +290,28 @@ class TestWorkflowFoi(CicWorkflowCase):
         self.assertEqual(complaint.cic_complaint_state, "new")
         complaint.with_user(self.clerk).action_cic_complaint_reject_late()
         self.assertEqual(complaint.cic_complaint_state, "late")
+
+    def test_complaint_known_date_cannot_be_typed_outside_the_terms(self):
+        """The known date starts the complaint window: a date after the complaint
+        (in the future) or before the request is refused."""
+        request = self.set_registration_date(self.foi_request(), d(2026, 4, 1))
+        with freeze_time("2026-05-04 09:00:00"):
+            for known in (d(2026, 5, 20), d(2026, 3, 20)):
+                with self.assertRaises(ValidationError):
+                    self.env["helpdesk.ticket"].with_user(self.clerk).create(
+                        {
+                            "name": "Reclamație administrativă",
+                            "description": "<p>Reclamație</p>",
+                            "partner_id": self.petitioner.id,
+                            "cic_procedure_id": self.env.ref(
+                                "cic_registry.procedure_foi_complaint"
+                            ).id,
+                            "cic_foi_request_id": request.id,
+                            "cic_complaint_type": "no_answer",
+                            "cic_complaint_known_date": known,
+                        }
+                    )
+        self.assertFalse(request.cic_foi_complaint_ids)
 
     def test_complaint_needs_its_request(self):
         complaint = self.create_entry("foi_complaint", name="Reclamație fără cerere")

@@ -11,14 +11,15 @@ class CicFoiExtend(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
     notice_due_date = fields.Date(related="ticket_id.cic_foi_extension_notice_due_date")
+    # Shown only: the notice takes the server's date when it is sent.
     notice_date = fields.Date(
         string="Notice dispatched on",
-        required=True,
+        readonly=True,
         default=lambda self: self.env["cic.calendar"].today(),
     )
     reason = fields.Text(required=True)
 
     def action_confirm(self):
         self.ensure_one()
-        self.ticket_id._cic_foi_extend(self.notice_date, self.reason)
+        self.ticket_id._cic_foi_extend(self.reason)
         return {"type": "ir.actions.act_window_close"}
