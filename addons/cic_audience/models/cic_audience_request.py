@@ -197,6 +197,44 @@ class CicAudienceRequest(models.Model):
         for request in self:
             request.solved_percent = 100.0 if request.outcome == "solved" else 0.0
 
+    # One definition of "% solved in audience" (R-AUD-5) for the register (its
+    # pivot's average) and the KPIs (cic_performance): solved over *held*
+    # audiences, a no-show or an audience not held yet counting in neither.
+    @api.model
+    def _cic_held_sql(self, alias):
+        """SQL condition: the audience was held (done, the citizen came)."""
+        return SQL(
+            "(%s = 'done' AND %s IS DISTINCT FROM 'no_show')",
+            SQL.identifier(alias, "state"),
+            SQL.identifier(alias, "outcome"),
+        )
+
+    @api.model
+    def _cic_solved_sql(self, alias):
+        """SQL condition: the audience was held and solved on the spot."""
+        return SQL(
+            "(%s AND %s = 'solved')",
+            self._cic_held_sql(alias),
+            SQL.identifier(alias, "outcome"),
+        )
+
+    @api.model
+    def _cic_solved_pct_sql(self, alias):
+        """SQL aggregate: % solved of the held audiences (NULL when none held)."""
+        return SQL(
+            "round(100.0 * count(*) FILTER (WHERE %s) "
+            "/ NULLIF(count(*) FILTER (WHERE %s), 0), 2)::float",
+            self._cic_solved_sql(alias),
+            self._cic_held_sql(alias),
+        )
+
+    def _read_group_select(self, aggregate_spec, query):
+        """The register's average of ``solved_percent`` is the share above."""
+        result = super()._read_group_select(aggregate_spec, query)  # access checks
+        if aggregate_spec == "solved_percent:avg":
+            return self._cic_solved_pct_sql(self._table)
+        return result
+
     @api.depends("slot_start", "official_id.tz")
     def _compute_audience_date(self):
         for request in self:

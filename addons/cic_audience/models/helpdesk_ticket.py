@@ -37,7 +37,15 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _cic_term_depends(self):
-        return super()._cic_term_depends() + ["cic_term_start_date"]
+        return super()._cic_term_depends() + [
+            "cic_term_start_date",
+            "cic_audience_request_id",
+        ]
+
+    def _cic_runs_term(self):
+        """A petition born from an audience runs its term: the citizen was
+        identified in person at the audience (R-AUD-2, R-AUD-4)."""
+        return bool(self.cic_audience_request_id) or super()._cic_runs_term()
 
     def _cic_term_start(self):
         """The term of a petition born from an audience runs from the audience."""

@@ -64,6 +64,11 @@ class CicKpiReport(models.Model):
     withdrawn_count = fields.Integer(string="Withdrawn", readonly=True)
     joined_count = fields.Integer(string="Joined", readonly=True)
     refused_544_count = fields.Integer(string="544 refusals", readonly=True)
+    refused_partial_count = fields.Integer(
+        string="Partial refusals",
+        readonly=True,
+        help="Refused in part, the rest answered: not a full answer.",
+    )
     complaint_544_count = fields.Integer(string="544 complaints", readonly=True)
 
     # ------------------------------------------------------------------
@@ -95,6 +100,7 @@ class CicKpiReport(models.Model):
                 "cic_is_joined",
             ],
             "refused_544": ["cic_foi_refusal_date"],
+            "refused_partial": [("cic_closure_reason", "refused_partial")],
             "complaint_544": [("cic_procedure_id", "foi_complaint")],
         }
 
@@ -201,6 +207,7 @@ class CicKpiReport(models.Model):
                        %(withdrawn)s AS withdrawn,
                        %(joined)s AS joined,
                        %(refused_544)s AS refused_544,
+                       %(refused_partial)s AS refused_partial,
                        %(complaint_544)s AS complaint_544
                   FROM helpdesk_ticket t
                  WHERE t.active AND %(incoming)s
@@ -214,7 +221,9 @@ class CicKpiReport(models.Model):
                                THEN '1' ELSE '2' END AS semester,
                    answer_date, legal_due_date, target_due_date,
                    1 AS entry_count,
-                   (answer_date IS NOT NULL AND NOT withdrawn)::int AS answered_count,
+                   (answer_date IS NOT NULL
+                    AND NOT (withdrawn OR classed OR forwarded OR refused_partial)
+                   )::int AS answered_count,
                    (answer_date IS NULL)::int AS open_count,
                    (answer_date IS NULL AND legal_due_date < %(today)s)::int
                        AS overdue_count,
@@ -226,7 +235,7 @@ class CicKpiReport(models.Model):
                    CASE WHEN answer_date IS NULL OR target_due_date IS NULL THEN NULL
                         WHEN answer_date <= target_due_date THEN 100.0 ELSE 0.0
                    END AS in_target_rate,
-                   CASE WHEN NOT withdrawn
+                   CASE WHEN NOT (withdrawn OR classed OR forwarded)
                         THEN (answer_date - registration_date)::float
                    END AS days_to_answer,
                    extended::int AS extended_count,
@@ -235,6 +244,7 @@ class CicKpiReport(models.Model):
                    withdrawn::int AS withdrawn_count,
                    joined::int AS joined_count,
                    refused_544::int AS refused_544_count,
+                   refused_partial::int AS refused_partial_count,
                    complaint_544::int AS complaint_544_count
               FROM base
             """,

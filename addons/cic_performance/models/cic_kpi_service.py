@@ -39,6 +39,7 @@ METRICS = [
     ("classed", _lt("Classed"), "int"),
     ("joined", _lt("Joined"), "int"),
     ("refused_544", _lt("Law 544 refusals"), "int"),
+    ("refused_partial", _lt("Partial refusals (not a full answer)"), "int"),
     ("complaints_544", _lt("Law 544 administrative complaints"), "int"),
     ("audiences_held", _lt("Audiences held"), "int"),
     ("audiences_solved_pct", _lt("% solved in audience"), "pct"),
@@ -148,7 +149,7 @@ class CicKpiService(models.AbstractModel):
                   count(*) FILTER (WHERE r.registration_date BETWEEN %(f)s AND %(t)s)
                       AS entries,
                   count(*) FILTER (WHERE r.answer_date BETWEEN %(f)s AND %(t)s
-                                     AND r.withdrawn_count = 0)
+                                     AND r.answered_count = 1)
                       AS answered,
                   round(avg(r.in_term_rate) FILTER (
                       WHERE r.answer_date BETWEEN %(f)s AND %(t)s)::numeric, 2)
@@ -194,6 +195,7 @@ class CicKpiService(models.AbstractModel):
                         ("classed", "classed_count"),
                         ("joined", "joined_count"),
                         ("refused_544", "refused_544_count"),
+                        ("refused_partial", "refused_partial_count"),
                         ("complaints_544", "complaint_544_count"),
                     )
                 ),
@@ -220,18 +222,16 @@ class CicKpiService(models.AbstractModel):
         if query is None:
             return {}
         row = self.env.execute_query_dict(query)[0]
-        held = row["held"] or 0
-        solved = row["solved"] or 0
         return {
-            "audiences_held": held,
-            "audiences_solved_pct": round(100.0 * solved / held, 2) if held else 0.0,
+            "audiences_held": row["held"] or 0,
+            "audiences_solved_pct": float(row["solved_pct"] or 0.0),
         }
 
     @api.model
     def _cic_kpi_audience_sql(self, date_from, date_to, filters):
         """Held audiences (``state`` done, not a no-show) and those solved there."""
         model = self.env.get("cic.audience.request")
-        if model is None or "audience_date" not in model._fields:
+        if model is None or not hasattr(model, "_cic_solved_pct_sql"):
             return None
         model.flush_model()
         columns = {"company_ids": "company_id"}
@@ -240,15 +240,17 @@ class CicKpiService(models.AbstractModel):
             and model._fields["official_user_id"].store
         ):
             columns["user_ids"] = "official_user_id"
+        # The definition of a held and of a solved audience is the register's
+        # (cic.audience.request._cic_held_sql / _cic_solved_pct_sql, R-AUD-5).
         return SQL(
             """
-            SELECT count(*) AS held,
-                   count(*) FILTER (WHERE a.outcome = 'solved') AS solved
+            SELECT count(*) FILTER (WHERE %s) AS held,
+                   %s AS solved_pct
               FROM cic_audience_request a
-             WHERE a.state = 'done'
-               AND a.outcome IS DISTINCT FROM 'no_show'
-               AND a.audience_date BETWEEN %s AND %s AND %s AND %s
+             WHERE a.audience_date BETWEEN %s AND %s AND %s AND %s
             """,
+            model._cic_held_sql("a"),
+            model._cic_solved_pct_sql("a"),
             date_from,
             date_to,
             self._filter_sql("a", filters, columns),

@@ -42,6 +42,7 @@ class CicKpiSnapshot(models.Model):
     classed = fields.Integer(string="Classed")
     joined = fields.Integer(string="Joined")
     refused_544 = fields.Integer(string="544 refusals")
+    refused_partial = fields.Integer(string="Partial refusals")
     complaints_544 = fields.Integer(string="544 complaints")
     audiences_held = fields.Integer(string="Audiences held")
     audiences_solved_pct = fields.Float(string="% solved in audience", aggregator="avg")

@@ -1,5 +1,6 @@
 from . import test_kpi
 from . import test_kpi_withdrawn
+from . import test_kpi_answers
 from . import test_satisfaction
 from . import test_indicators
 from . import test_appraisal

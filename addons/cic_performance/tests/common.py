@@ -41,7 +41,12 @@ class CicPerformanceCase(TransactionCase):
             {"name": "Perf e-mail"}
         )
         cls.partner = cls.env["res.partner"].create(
-            {"name": "Maria Testescu", "email": "maria.testescu@example.com"}
+            {
+                "name": "Maria Testescu",
+                "email": "maria.testescu@example.com",
+                "street": "Str. Testului 2",
+                "city": "Exemplu",
+            }
         )
         cls.closed_stage = cls.env["helpdesk.ticket.stage"].search(
             [("closed", "=", True)], limit=1

@@ -23,6 +23,7 @@ from . import helpdesk_ticket_workflow
 from . import helpdesk_ticket_withdrawal
 from . import helpdesk_ticket_join
 from . import helpdesk_ticket_address
+from . import helpdesk_ticket_anonymous
 from . import helpdesk_ticket_internal
 from . import cic_foi_verbal_request
 from . import cic_foi_copy_tariff

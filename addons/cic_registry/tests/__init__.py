@@ -20,6 +20,7 @@ from . import test_channel_menus_demo
 from . import test_acknowledgement_queue
 from . import test_withdrawal
 from . import test_petition_join
+from . import test_petition_anonymous_term
 from . import test_partner_cui_unique
 from . import test_report_official
 from . import test_esign

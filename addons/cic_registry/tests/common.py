@@ -51,7 +51,13 @@ class CicRegistryCase(TransactionCase):
             }
         )
         cls.partner = cls.env["res.partner"].create(
-            {"name": "Ion Testescu", "email": "ion.testescu@example.com"}
+            {
+                "name": "Ion Testescu",
+                "email": "ion.testescu@example.com",
+                # identified (OG 27/2002 art. 7): his petitions run their term
+                "street": "Str. Testului 1",
+                "city": "Exemplu",
+            }
         )
 
     @classmethod

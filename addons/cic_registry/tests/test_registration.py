@@ -164,17 +164,23 @@ class TestRegistrationConcurrency(CicRegistryCase):
             ).unlink()
             env["res.company"].browse(self.company_id).unlink()
 
-    def _register(self, cr, name, at_commit=False, tracking=False):
+    def _register(self, cr, name, at_commit=False, tracking=False, identified=False):
         context = {"tracking_disable": not tracking, "cic_number_at_commit": at_commit}
         env = api.Environment(cr, SUPERUSER_ID, context)
-        return env["helpdesk.ticket"].create(
-            {
-                "name": name,
-                "description": "<p>concurrency</p>",
-                "company_id": self.company_id,
-                "cic_procedure_id": self.procedure["petition"].id,
+        vals = {
+            "name": name,
+            "description": "<p>concurrency</p>",
+            "company_id": self.company_id,
+            "cic_procedure_id": self.procedure["petition"].id,
+        }
+        if identified:
+            # a named petitioner and an address: the legal term runs (art. 7)
+            vals |= {
+                "partner_id": env["res.company"].browse(self.company_id).partner_id.id,
+                "cic_petitioner_street": "Str. Concurenței 1",
+                "cic_petitioner_locality": "Exemplu",
             }
-        )
+        return env["helpdesk.ticket"].create(vals)
 
     def _register_with_retries(self, name, errors, at_commit=False):
         for attempt in range(self.TRIES):
@@ -208,7 +214,9 @@ class TestRegistrationConcurrency(CicRegistryCase):
         with self.registry.cursor() as cr:
             self._register(cr, "first")
         with self.registry.cursor() as cr:
-            entry = self._register(cr, "at commit", at_commit=True, tracking=True)
+            entry = self._register(
+                cr, "at commit", at_commit=True, tracking=True, identified=True
+            )
             self.assertFalse(entry.cic_registration_number, "not before the commit")
             cr.flush()
             self.assertEqual(entry.cic_registration_seq, 2)

@@ -29,6 +29,8 @@ class TestWithdrawal(CicReportCase):
             name="Alt Cetățean", company_id=cls.company.id,
             company_ids=[(6, 0, cls.company.ids)],
         )  # fmt: skip
+        # identified petitioner (OG 27/2002 art. 7): his petitions run a term
+        cls.citizen.partner_id.write({"street": "Str. Retragerii 3", "city": "Exemplu"})
         cls.staff = cls._user("cic_wd_staff", "cic_registry.group_cic_department")
         cls.old = cls.entry(
             "petition", D(2024, 3, 1), partner_id=cls.citizen.partner_id.id
