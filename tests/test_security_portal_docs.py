@@ -17,7 +17,9 @@ import base64
 import json
 import re
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from portal_fixture import PortalFixture
+
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 MISSING = 987654321
@@ -28,32 +30,11 @@ UPLOAD_FILE = b"%PDF-1.4 citizen upload"
 
 
 @tagged("post_install", "-at_install")
-class TestPortalDocuments(HttpCase):
+class TestPortalDocuments(PortalFixture, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.env = env
-        env["ir.config_parameter"].sudo().set_param("cic_portal.min_fill_seconds", 0)
-        cls.user_a = new_test_user(
-            env, login="docs_a", groups="base.group_portal", name="Ana Docs",
-            email="ana.docs@example.com",
-        )  # fmt: skip
-        cls.user_b = new_test_user(
-            env, login="docs_b", groups="base.group_portal", name="Bogdan Docs",
-            email="bogdan.docs@example.com",
-        )  # fmt: skip
-        category = env["cic.service.category"].create({"name": "Sec docs"})
-        cls.service = env["cic.service"].create(
-            {
-                "name": "Sec docs fee service",
-                "slug": "sec-docs-fee-service",
-                "category_id": category.id,
-                "procedure_id": env.ref("cic_registry.procedure_service_request").id,
-                "fee_product_id": env.ref("cic_portal.product_cic_fee").id,
-                "fee_amount": 10.0,
-            }
-        )
+        cls.setup_portal("docs", "Docs")
         cls.ticket = cls._request(cls.user_a, "Sec docs request of A", cls.service)
         cls.invoice = cls.ticket.cic_invoice_id
         cls.issued = cls._attach(cls.ticket, "issued-certificate.pdf", ISSUED_FILE)
@@ -75,29 +56,6 @@ class TestPortalDocuments(HttpCase):
             "internal-note.pdf": cls.note_attachment,
             "draft-certificate.pdf": cls.draft,
         }
-
-    @classmethod
-    def _request(cls, user, subject, service=None):
-        procedure = cls.env.ref("cic_registry.procedure_petition")
-        if service:
-            procedure = service.procedure_id
-        ticket = (
-            cls.env["helpdesk.ticket"]
-            .sudo()
-            .create(
-                {
-                    "name": subject,
-                    "description": "<p>content</p>",
-                    "partner_id": user.partner_id.id,
-                    "cic_procedure_id": procedure.id,
-                    "cic_service_id": service.id if service else False,
-                }
-            )
-        )
-        ticket._cic_assign_registration_number()
-        ticket._cic_create_fee_invoice()
-        ticket._portal_ensure_token()
-        return ticket
 
     @classmethod
     def _attach(cls, ticket, name, data, user=None):

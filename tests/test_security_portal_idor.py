@@ -10,7 +10,9 @@ import base64
 import re
 from urllib.parse import unquote
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from portal_fixture import PortalFixture
+
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 MISSING = 987654321  # an id that exists nowhere
@@ -18,34 +20,16 @@ SECRET_SUBJECT = "Sec IDOR subject of citizen A"
 
 
 @tagged("post_install", "-at_install")
-class TestPortalIdor(HttpCase):
+class TestPortalIdor(PortalFixture, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.env = env
-        env["ir.config_parameter"].sudo().set_param("cic_portal.min_fill_seconds", 0)
-        cls.user_a = new_test_user(
-            env, login="idor_a", groups="base.group_portal", name="Ana Idor",
-            email="ana.idor@example.com",
-        )  # fmt: skip
-        cls.user_b = new_test_user(
-            env, login="idor_b", groups="base.group_portal", name="Bogdan Idor",
-            email="bogdan.idor@example.com",
-        )  # fmt: skip
-        category = env["cic.service.category"].create({"name": "Sec IDOR"})
-        cls.service = env["cic.service"].create(
-            {
-                "name": "Sec IDOR fee service",
-                "slug": "sec-idor-fee-service",
-                "category_id": category.id,
-                "procedure_id": env.ref("cic_registry.procedure_service_request").id,
-                "fee_product_id": env.ref("cic_portal.product_cic_fee").id,
-                "fee_amount": 10.0,
-            }
+        cls.setup_portal("idor", "Idor")
+        env = cls.env
+        cls.ticket_a = cls._request(cls.user_a, SECRET_SUBJECT, cls.service)
+        cls.ticket_b = cls._request(
+            cls.user_b, "Sec IDOR subject of citizen B", cls.service
         )
-        cls.ticket_a = cls._request(cls.user_a, SECRET_SUBJECT)
-        cls.ticket_b = cls._request(cls.user_b, "Sec IDOR subject of citizen B")
         cls.invoice_a = cls.ticket_a.cic_invoice_id
         wizard = (
             env["account.payment.register"]
@@ -69,26 +53,6 @@ class TestPortalIdor(HttpCase):
             cls.ticket_a.access_token,
             "ana.idor@example.com",
         ]
-
-    @classmethod
-    def _request(cls, user, subject):
-        ticket = (
-            cls.env["helpdesk.ticket"]
-            .sudo()
-            .create(
-                {
-                    "name": subject,
-                    "description": "<p>private</p>",
-                    "partner_id": user.partner_id.id,
-                    "cic_procedure_id": cls.service.procedure_id.id,
-                    "cic_service_id": cls.service.id,
-                }
-            )
-        )
-        ticket._cic_assign_registration_number()
-        ticket._cic_create_fee_invoice()
-        ticket._portal_ensure_token()
-        return ticket
 
     # ------------------------------------------------------------------ helpers
     def login(self, who):
