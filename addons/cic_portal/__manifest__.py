@@ -61,6 +61,9 @@
             "cic_portal/static/src/js/cic_form_captcha.esm.js",
             "cic_portal/static/src/js/cic_error_focus.esm.js",
         ],
+        "portal.assets_chatter_style": [
+            "cic_portal/static/src/scss/cic_chatter_accessibility.scss",
+        ],
         "web.assets_tests": [
             "cic_portal/static/tests/tours/*.js",
         ],
