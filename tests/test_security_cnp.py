@@ -9,13 +9,11 @@ audit log, the tracking values, the representative and filer fields, the CNP
 access log and the audience's calendar event.
 """
 
-import json
-
+from rpc import call_kw
 from security_matrix import SAMPLE_CNP, Fixture
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
-from odoo.tools import mute_logger
 
 MASK = "**********144"
 # Back-office fields of an entry that its citizen must not read.
@@ -36,23 +34,7 @@ class RpcMixin:
         """The JSON-RPC answer of /web/dataset/call_kw as ``role``."""
         login = self.fx.users[role].login
         self.authenticate(login, login)
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": None,
-            "params": {
-                "model": model,
-                "method": method,
-                "args": list(args),
-                "kwargs": kwargs,
-            },
-        }
-        with mute_logger("odoo.http"):
-            response = self.url_open(
-                "/web/dataset/call_kw",
-                data=json.dumps(payload),
-                headers={"Content-Type": "application/json"},
-            )
+        response = call_kw(self, model, method, *args, **kwargs)
         self.assertEqual(response.status_code, 200, "an error, never a 500")
         return response.json()
 

@@ -9,13 +9,12 @@ actions, as the role allowed, still work and are audited under the acting user.
 """
 
 import base64
-import json
 
+from rpc import call_kw
 from security_matrix import Fixture
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
-from odoo.tools import mute_logger
 
 from odoo.addons.cic_audience.models.cic_audience_request import ACTION_FIELDS
 from odoo.addons.cic_registry.models.cic_registration_mixin import (
@@ -86,24 +85,7 @@ class TestWorkflowProtections(HttpCase):
 
     def rpc(self, model, method, *args, **kwargs):
         """call_kw as the logged-in user: (result, None) or (None, error data)."""
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 0,
-            "params": {
-                "model": model,
-                "method": method,
-                "args": list(args),
-                "kwargs": kwargs,
-            },
-        }
-        with mute_logger("odoo.http"):
-            response = self.url_open(
-                "/web/dataset/call_kw",
-                data=json.dumps(payload),
-                headers={"Content-Type": "application/json"},
-            )
-        answer = response.json()
+        answer = call_kw(self, model, method, *args, **kwargs).json()
         if "error" in answer:
             return None, answer["error"]["data"]
         return answer["result"], None
