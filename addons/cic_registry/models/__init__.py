@@ -20,6 +20,7 @@ from . import cic_archive_selection
 from . import helpdesk_ticket_archive
 from . import res_company_workflow
 from . import helpdesk_ticket_workflow
+from . import helpdesk_ticket_approval
 from . import helpdesk_ticket_withdrawal
 from . import helpdesk_ticket_join
 from . import helpdesk_ticket_address

@@ -24,3 +24,4 @@ from . import test_petition_anonymous_term
 from . import test_partner_cui_unique
 from . import test_report_official
 from . import test_esign
+from . import test_petition_two_approvals
