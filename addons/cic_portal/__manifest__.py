@@ -45,6 +45,7 @@
         "views/helpdesk_ticket_templates.xml",
         "views/helpdesk_ticket_close_templates.xml",
         "views/cic_fee_templates.xml",
+        "views/helpdesk_ticket_date_basis_templates.xml",
         "views/cic_audience_templates.xml",
         "views/cic_transparency_templates.xml",
         "views/cic_petitioner_templates.xml",

@@ -62,6 +62,7 @@
         "wizard/cic_foi_extend_views.xml",
         "wizard/cic_cnp_reveal_views.xml",
         "views/helpdesk_ticket_workflow_views.xml",
+        "views/helpdesk_ticket_date_basis_views.xml",
         "views/helpdesk_ticket_withdrawal_views.xml",
         "views/res_company_workflow_views.xml",
         "views/cic_foi_verbal_request_views.xml",

@@ -50,3 +50,17 @@ class HelpdeskTicket(models.Model):
     def _cic_term_start(self):
         """The term of a petition born from an audience runs from the audience."""
         return self.cic_term_start_date or super()._cic_term_start()
+
+    def _cic_due_basis_notes(self):
+        """Name the audience the term runs from next to the legal due date
+        (R-CAL-6): a matter not solved in audience is registered as a petition
+        whose term runs from the audience (practice, legal-domain §6)."""
+        notes = super()._cic_due_basis_notes()
+        if self.cic_term_start_date:
+            notes.append(
+                self.env._(
+                    "counted from the audience of %(date)s",
+                    date=self._cic_format_date(self.cic_term_start_date),
+                )
+            )
+        return notes

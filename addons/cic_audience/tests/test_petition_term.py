@@ -31,6 +31,12 @@ class TestAudiencePetitionTerm(CicAudienceCase):
         self.assertEqual(ticket.cic_registration_date.date(), date(2030, 1, 10))
         # 8 Jan 2030 + 31 = Fri 8 Feb 2030.
         self.assertEqual(ticket.cic_legal_due_date, date(2030, 2, 8))
+        # The basis shown next to it names the audience the term runs from (R-CAL-6).
+        self.assertEqual(
+            ticket.cic_due_basis,
+            "OG 27/2002 art. 8(1); 30 days, free days (CPC art. 181); "
+            "counted from the audience of 08.01.2030",
+        )
         with freeze_time("2030-01-21 09:00:00"):
             wizard = Form(
                 self.env["cic.petition.extend"]
@@ -45,4 +51,9 @@ class TestAudiencePetitionTerm(CicAudienceCase):
         self.assertEqual(ticket.cic_extension_days, 10)
         # due(audience date, 30 + 10), not 45 days (Mon 25 Feb 2030).
         self.assertEqual(ticket.cic_legal_due_date, date(2030, 2, 18))
-        self.assertIn("40", ticket.cic_due_basis)
+        self.assertEqual(
+            ticket.cic_due_basis,
+            "OG 27/2002 art. 8(1); 40 days, free days (CPC art. 181); "
+            "extended under OG 27/2002 art. 9; counted from the audience of "
+            "08.01.2030",
+        )

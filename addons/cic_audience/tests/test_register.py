@@ -1,5 +1,9 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError
 
 from .common import TUESDAY, CicAudienceCase
@@ -36,7 +40,9 @@ class TestAudienceRegister(CicAudienceCase):
     def test_turned_into_petition_counts_from_the_audience_date(self):
         request = self._book(self._request())
         request.write({"minute": "<p>Solicită refacerea trotuarului.</p>"})
-        request.action_convert_to_petition()
+        # Written down as a petition on Thu 10 Jan 2030, after the audience.
+        with freeze_time("2030-01-10 09:00:00"):
+            request.action_convert_to_petition()
         ticket = request.petition_ticket_id
         petition = self.env.ref("cic_registry.procedure_petition")
         self.assertEqual(ticket.cic_procedure_id, petition)
@@ -49,11 +55,10 @@ class TestAudienceRegister(CicAudienceCase):
         )
         self.assertTrue(ticket.cic_registration_number)
         self.assertEqual(ticket.cic_term_start_date, TUESDAY)
-        # 30 days from Tuesday 8 January 2030 (the audience), not from today.
-        self.assertEqual(
-            ticket.cic_legal_due_date,
-            petition.due_date(TUESDAY, company=ticket.company_id),
-        )
+        self.assertEqual(ticket.cic_registration_date.date(), date(2030, 1, 10))
+        # 30 free days from the audience of Tue 8 Jan 2030: 8 Jan + 31 = Fri 8 Feb
+        # 2030 (from the registration it would be Mon 11 Feb).
+        self.assertEqual(ticket.cic_legal_due_date, date(2030, 2, 8))
         self.assertEqual(request.outcome, "petition")
         request.action_done()
         self.assertEqual(request.state, "done")

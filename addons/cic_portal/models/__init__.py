@@ -25,3 +25,4 @@ from . import ir_http
 from . import ir_attachment
 from . import mail_mail
 from . import res_company_accessibility
+from . import helpdesk_ticket_date_basis

@@ -1,6 +1,7 @@
 from . import cic_calendar
 from . import cic_holiday
 from . import cic_procedure
+from . import cic_procedure_basis
 from . import cic_register_counter
 from . import cic_registration_mixin
 from . import cic_audit_log
@@ -21,6 +22,7 @@ from . import helpdesk_ticket_archive
 from . import res_company_workflow
 from . import helpdesk_ticket_workflow
 from . import helpdesk_ticket_approval
+from . import helpdesk_ticket_date_basis
 from . import helpdesk_ticket_withdrawal
 from . import helpdesk_ticket_join
 from . import helpdesk_ticket_address
