@@ -21,6 +21,7 @@
     ],
     "external_dependencies": {"python": ["num2words", "qrcode"]},
     "data": [
+        "security/cic_portal_groups.xml",
         "security/ir.model.access.csv",
         "security/cic_portal_security.xml",
         "data/product_data.xml",
@@ -38,6 +39,10 @@
         "views/helpdesk_ticket_petitioner_views.xml",
         "views/cic_audience_request_petitioner_views.xml",
         "views/account_payment_views.xml",
+        "views/account_payment_register_views.xml",
+        "views/account_move_views.xml",
+        "views/cic_payment_import_line_views.xml",
+        "views/cic_fee_report_views.xml",
         "views/cic_payment_import_views.xml",
         "views/res_partner_views.xml",
         "views/cic_service_templates.xml",

@@ -19,6 +19,9 @@ from . import cic_audience_request_petitioner
 from . import res_partner
 from . import account_move
 from . import account_payment
+from . import account_payment_register
+from . import cic_payment_import_line
+from . import cic_fee_report
 from . import payment_provider
 from . import payment_transaction
 from . import ir_http

@@ -4,6 +4,14 @@ from num2words import num2words
 
 from odoo import api, fields, models
 
+# How a fee is paid (R-POR-4); shared with the payment dialog and the import.
+PAYMENT_CHANNELS = [
+    ("online", "Online (portal)"),
+    ("ghiseul", "Ghiseul.ro / SNEP"),
+    ("counter", "Counter"),
+    ("bank", "Bank transfer"),
+]
+
 
 def ro_amount_in_words(amount):
     """Amount in lei written in Romanian words, e.g. 120.5 ->
@@ -40,12 +48,7 @@ class AccountPayment(models.Model):
     _cic_cnp_fields = ("cic_payer_vat",)
 
     cic_channel = fields.Selection(
-        [
-            ("online", "Online (portal)"),
-            ("ghiseul", "Ghiseul.ro / SNEP"),
-            ("counter", "Counter"),
-            ("bank", "Bank transfer"),
-        ],
+        PAYMENT_CHANNELS,
         string="Payment channel",
         compute="_compute_cic_channel",
         store=True,
@@ -67,6 +70,14 @@ class AccountPayment(models.Model):
         "helpdesk.ticket",
         compute="_compute_cic_ticket_ids",
         string="CIC requests",
+        groups="cic_registry.group_cic_clerk,cic_registry.group_cic_auditor",
+    )
+    cic_registration_numbers = fields.Char(
+        string="Request numbers",
+        compute="_compute_cic_registration_numbers",
+        store=True,
+        index="trigram",
+        help="Registration numbers of the requests whose fees this payment pays.",
     )
 
     @api.model
@@ -111,6 +122,15 @@ class AccountPayment(models.Model):
             invoices = payment.reconciled_invoice_ids | payment.invoice_ids
             payment.cic_ticket_ids = invoices.cic_ticket_id
 
+    @api.depends("invoice_ids.cic_registration_number")
+    def _compute_cic_registration_numbers(self):
+        """From the fee invoices (finance reads them), not from the requests."""
+        for payment in self:
+            numbers = payment.invoice_ids.mapped("cic_registration_number")
+            payment.cic_registration_numbers = (
+                ", ".join(n for n in numbers if n) or False
+            )
+
     def _get_report_base_filename(self):
         """File name of the receipt PDF downloaded from the portal."""
         self.ensure_one()
@@ -119,3 +139,9 @@ class AccountPayment(models.Model):
     def _cic_amount_in_words(self):
         self.ensure_one()
         return ro_amount_in_words(self.amount)
+
+    def action_cic_view_receipt(self):
+        """Open the receipt (chitanță) on screen; Print gives the PDF."""
+        self.ensure_one()
+        report = self.env.ref("cic_portal.action_report_cic_payment_receipt")
+        return dict(report.report_action(self, config=False), report_type="qweb-html")

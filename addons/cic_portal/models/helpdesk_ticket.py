@@ -223,37 +223,28 @@ class HelpdeskTicket(models.Model):
         reference=None,
         journal=None,
         payer_vat=None,
+        iban=None,
     ):
         """Record a payment of the fee (counter, bank, Ghiseul.ro) and reconcile
         it with the fee invoice; return the account.payment. ``payer_vat`` is the
-        payer's CNP/CUI, already normalised."""
+        payer's CNP/CUI, already normalised; ``iban`` the Treasury account paid
+        into (checked on the payment, R-ID-3). The fee invoice does the work
+        (``account.move._cic_register_fee_payment``), which finance calls."""
         self.ensure_one()
         invoice = self.cic_invoice_id
-        if not invoice or invoice.payment_state in ("paid", "in_payment"):
+        if not invoice:
             raise UserError(
                 self.env._("The request %s has no fee left to pay.", self.display_name)
             )
-        vals = {"amount": amount or invoice.amount_residual}
-        if date:
-            vals["payment_date"] = date
-        if reference:
-            vals["communication"] = reference
-        if journal:
-            vals["journal_id"] = journal.id
-        wizard = (
-            self.env["account.payment.register"]
-            .with_context(active_model="account.move", active_ids=invoice.ids)
-            .create(vals)
+        return invoice._cic_register_fee_payment(
+            amount=amount,
+            date=date,
+            channel=channel,
+            reference=reference,
+            journal=journal,
+            payer_vat=payer_vat,
+            iban=iban,
         )
-        payment = wizard._create_payments()
-        payment_vals = {
-            "cic_channel": channel,
-            "cic_external_ref": reference or payment.name,
-        }
-        if payer_vat:
-            payment_vals["cic_payer_vat"] = payer_vat
-        payment.write(payment_vals)
-        return payment
 
     def action_cic_register_payment(self):
         """Finance: the standard payment dialog on the fee invoice."""

@@ -18,4 +18,5 @@ from . import test_fee_portal
 from . import test_payment_payer
 from . import test_accessibility
 from . import test_report_official_portal
+from . import test_finance_journey
 from . import test_date_basis_portal
