@@ -8,3 +8,4 @@ from . import test_tours
 from . import test_booking_limit
 from . import test_report_official_audience
 from . import test_petition_term
+from . import test_registration_fields

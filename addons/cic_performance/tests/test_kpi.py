@@ -4,6 +4,7 @@ import base64
 import io
 
 import openpyxl
+from freezegun import freeze_time
 
 from odoo.tests import Form, tagged
 
@@ -56,6 +57,7 @@ class TestKpi(CicPerformanceCase):
             bounds("year", d(2025, 5, 5)), (d(2025, 1, 1), d(2025, 12, 31))
         )
 
+    @freeze_time("2025-03-10 09:00:00")
     def test_two_months(self):
         kpi = self.kpi(d(2025, 1, 1), d(2025, 2, 28))
         self.assertEqual(kpi["entries"], 5)
@@ -68,6 +70,19 @@ class TestKpi(CicPerformanceCase):
         self.assertEqual(kpi["backlog"], 1)
         self.assertEqual(kpi["overdue"], 1)
 
+    def test_overdue_measured_today_in_the_current_period(self):
+        """In the current period, backlog and overdue are measured today: on Wed
+        12 Feb 2025 T3 (due Sun 9 Feb, answered 20 Feb) is overdue and T4 (due
+        12 Feb) is not yet; on Thu 13 Feb both are."""
+        for today, backlog, overdue in (
+            ("2025-02-12 20:00:00", 2, 1),
+            ("2025-02-13 09:00:00", 2, 2),
+        ):
+            with freeze_time(today):
+                kpi = self.kpi(d(2025, 2, 1), d(2025, 2, 28))
+            self.assertEqual((kpi["backlog"], kpi["overdue"]), (backlog, overdue))
+
+    @freeze_time("2025-03-10 09:00:00")
     def test_month_backlog_at_period_end(self):
         kpi = self.kpi(d(2025, 1, 1), d(2025, 1, 31))
         self.assertEqual(kpi["entries"], 5)

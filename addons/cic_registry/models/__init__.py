@@ -23,6 +23,7 @@ from . import res_company_workflow
 from . import helpdesk_ticket_workflow
 from . import helpdesk_ticket_approval
 from . import helpdesk_ticket_date_basis
+from . import helpdesk_ticket_register_columns
 from . import helpdesk_ticket_withdrawal
 from . import helpdesk_ticket_join
 from . import helpdesk_ticket_address

@@ -10,6 +10,7 @@ import time
 from unittest.mock import patch
 
 import psycopg2
+from freezegun import freeze_time
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import UserError
@@ -73,6 +74,25 @@ class TestRegistrationNumbers(CicRegistryCase):
                 entry.with_user(self.clerk).write(vals)
             with self.assertRaises(UserError):
                 entry.sudo().write(vals)
+
+    def test_registration_refused_on_create(self):
+        """The clerk cannot choose a number or back-date an entry by sending the
+        registration values with the new entry; the honest entry is numbered and
+        dated by the server."""
+        before = self.env["helpdesk.ticket"].search_count([])
+        for vals in (
+            {"cic_registration_date": "2020-01-01 10:00:00"},
+            {"cic_registration_number": "1/01.01.2020"},
+            {"cic_registration_seq": 999999},
+            {"cic_registration_year": 2020},
+        ):
+            with self.assertRaises(UserError):
+                self.create_entry(as_user=self.clerk, **vals)
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), before)
+        with freeze_time("2026-04-01 09:00:00"):
+            entry = self.create_entry(as_user=self.clerk)
+        self.assertEqual(entry.cic_registration_date, datetime.datetime(2026, 4, 1, 9))
+        self.assertNotEqual(entry.cic_registration_seq, 999999)
 
     def test_failed_registration_consumes_no_number(self):
         first = self.create_entry()

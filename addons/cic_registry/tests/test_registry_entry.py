@@ -5,11 +5,15 @@
 import datetime
 from unittest.mock import patch
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import new_test_user
 
 from .common import CicRegistryCase, d
 
+SECRETARY_GROUP = "cic_registry.group_cic_secretary"
 # Wed 1 Apr 2026, 09:00 in Bucharest (UTC+3).
 APRIL_1 = datetime.datetime(2026, 4, 1, 6, 0)
 
@@ -47,35 +51,127 @@ class TestRegistryEntry(CicRegistryCase):
         self.assertEqual(other.cic_internal_due_date, d(2026, 4, 10))
 
     def test_overdue_compute_and_search(self):
-        old = self.create_at(datetime.datetime(2020, 3, 2, 8, 0))
-        fresh = self.create_entry("foi_request")
-        self.assertTrue(old.cic_is_overdue)
-        self.assertFalse(fresh.cic_is_overdue)
+        """A Law 544 request registered on Mon 2 Mar 2026 is due on Fri 13 Mar
+        2026 (R-CAL-4): not overdue on that last day, overdue from Sat 14 Mar."""
+        request = self.create_at(datetime.datetime(2026, 3, 2, 8, 0))
+        self.assertEqual(request.cic_legal_due_date, d(2026, 3, 13))
         Ticket = self.env["helpdesk.ticket"]
-        overdue = Ticket.search([("cic_is_overdue", "=", True)])
-        self.assertIn(old, overdue)
-        self.assertNotIn(fresh, overdue)
-        self.assertIn(fresh, Ticket.search([("cic_is_overdue", "=", False)]))
-        closed = self.env["helpdesk.ticket.stage"].search(
-            [("closed", "=", True)], limit=1
-        )
-        old.stage_id = closed
-        self.assertFalse(old.cic_is_overdue)
-        self.assertNotIn(old, Ticket.search([("cic_is_overdue", "=", True)]))
+        with freeze_time("2026-03-13 20:00:00"):  # 22:00 in Bucharest
+            request.invalidate_recordset(["cic_is_overdue"])
+            self.assertFalse(request.cic_is_overdue)
+            self.assertNotIn(request, Ticket.search([("cic_is_overdue", "=", True)]))
+            self.assertIn(request, Ticket.search([("cic_is_overdue", "=", False)]))
+        with freeze_time("2026-03-13 22:30:00"):  # 00:30 on the 14th in Bucharest
+            request.invalidate_recordset(["cic_is_overdue"])
+            self.assertTrue(request.cic_is_overdue)
+            self.assertIn(request, Ticket.search([("cic_is_overdue", "=", True)]))
+            self.assertNotIn(request, Ticket.search([("cic_is_overdue", "=", False)]))
+            closed = self.env["helpdesk.ticket.stage"].search(
+                [("closed", "=", True)], limit=1
+            )
+            request.stage_id = closed
+            self.assertFalse(request.cic_is_overdue)
+            self.assertNotIn(request, Ticket.search([("cic_is_overdue", "=", True)]))
 
     def test_register_columns(self):
-        entry = self.create_entry(
-            cic_sender_ref="1234/AB",
-            cic_sender_date=d(2026, 3, 30),
-            cic_page_count=4,
-            cic_annex_count=2,
-            cic_file_indicator="II-3",
+        """The art. 9 columns of an entry the clerk registers and resolves through
+        the workflow: what the clerk types on registration, and what the
+        workflow fills (file indicator, department, dispatch date, resolution,
+        recipient), not values this test writes itself (R-REG-3)."""
+        nomenclator = self.env["cic.nomenclator"].create(
+            {
+                "name": "Nomenclator coloane",
+                "year": 2026,
+                "version": 71,
+                "approval_act": "Dispoziția nr. 2/2026",
+                "approval_date": "2026-01-05",
+                "entry_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "indicator": "REG-9",
+                            "name": "Petiții",
+                            "retention_type": "years",
+                            "retention_years": 3,
+                            "procedure_ids": [(6, 0, self.procedure["petition"].ids)],
+                        },
+                    )
+                ],
+            }
         )
-        self.assertEqual(entry.team_id, self.team)
-        self.assertEqual(entry.cic_direction, "incoming")
+        nomenclator.action_approve()
+        secretary = new_test_user(
+            self.env, login="cic_columns_secretary", groups=SECRETARY_GROUP
+        )
+        authority = self.env["res.partner"].create(
+            {
+                "name": "Consiliul Județean Exemplu",
+                "is_company": True,
+                "email": "registratura@cj-exemplu.example.com",
+            }
+        )
+        values = {
+            "name": "Groapă în asfalt",
+            "description": "<p>Vă rog să reparați strada.</p>",
+            "partner_id": self.partner.id,
+            "cic_procedure_id": self.procedure["petition"].id,
+            "cic_petition_type": "complaint",
+            "cic_sender_ref": "1234/AB",
+            "cic_sender_date": d(2026, 3, 30),
+            "cic_page_count": 4,
+            "cic_annex_count": 2,
+        }
+        clerk_tickets = self.env["helpdesk.ticket"].with_user(self.clerk)
+        with freeze_time("2026-04-01 09:00:00"):
+            answered = clerk_tickets.create(dict(values))
+            forwarded = clerk_tickets.create(dict(values, name="Drum județean"))
+            answered._cic_assign(self.team, self.staff, False)
+        with freeze_time("2026-04-10 09:00:00"):
+            answered.with_user(self.staff).write(
+                {
+                    "cic_answer_body": "<p>Strada a fost reparată.</p>",
+                    "cic_answer_legal_basis": "OG 27/2002 art. 8; HCL 12/2026",
+                }
+            )
+            answered.with_user(self.head).action_cic_approve_department()
+            answered.with_user(secretary).action_cic_approve_head()
+            answered.action_cic_dispatch_answer()
+            forwarded._cic_forward(authority, "Drum de interes județean.")
+        for entry in (answered, forwarded):
+            self.assertEqual(entry.cic_registration_date.date(), d(2026, 4, 1))
+            self.assertEqual(
+                (
+                    entry.cic_sender_ref,
+                    entry.cic_sender_date,
+                    entry.cic_page_count,
+                    entry.cic_annex_count,
+                ),
+                ("1234/AB", d(2026, 3, 30), 4, 2),
+            )
+            self.assertEqual(entry.cic_direction, "incoming")
+            self.assertEqual(entry.cic_file_indicator, "REG-9")
+            self.assertEqual(entry.cic_dispatch_date, d(2026, 4, 10))
+        self.assertEqual(answered.team_id, self.team)
+        self.assertEqual(answered.cic_recipient_id, self.partner)
+        self.assertEqual(answered.cic_resolution, "Answered")
+        self.assertEqual(forwarded.cic_recipient_id, authority)
         self.assertEqual(
-            (entry.cic_sender_ref, entry.cic_page_count, entry.cic_annex_count),
-            ("1234/AB", 4, 2),
+            forwarded.cic_resolution, "Redirected to the competent authority"
+        )
+        # The register book prints what the workflow filled.
+        rows = self.env["cic.report.registry.book"]._cic_rows(
+            {
+                "company_id": self.env.company.id,
+                "date_from": d(2026, 4, 1),
+                "date_to": d(2026, 4, 1),
+            }
+        )
+        row = next(r for r in rows if r[6] == answered.name)
+        # dispatch date, resolution, recipient, joined to, file indicator
+        self.assertEqual(
+            row[8:],
+            [d(2026, 4, 10), "Answered", self.partner.name, None, "REG-9"],
         )
 
     def test_corrections_are_audited(self):
