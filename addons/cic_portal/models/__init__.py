@@ -29,3 +29,4 @@ from . import ir_attachment
 from . import mail_mail
 from . import res_company_accessibility
 from . import helpdesk_ticket_date_basis
+from . import helpdesk_ticket_fee_gate

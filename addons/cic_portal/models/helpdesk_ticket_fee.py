@@ -129,8 +129,9 @@ class HelpdeskTicket(models.Model):
         return calendar.local_date(self.cic_registration_date) or calendar.today()
 
     def _cic_fee_invoice_lines(self):
-        """Law 544 copies (art. 9(1)): the copy fee of the answer is invoiced
-        like a service fee, so the citizen pays it on the portal."""
+        """Law 544 copies (art. 9(1)): the copy fee (pages x tariff) is invoiced
+        like a service fee, before the copies are released (R-544-4, see
+        helpdesk_ticket_fee_gate.py), so the citizen pays it on the portal."""
         lines = super()._cic_fee_invoice_lines()
         if self.cic_procedure_id.code == "foi_request" and self.cic_foi_copy_fee > 0:
             product = self.env.ref("cic_portal.product_cic_foi_copy_fee")
@@ -142,12 +143,3 @@ class HelpdeskTicket(models.Model):
             )
             lines.append((product, label, self.cic_foi_copy_fee))
         return lines
-
-    def _cic_dispatch_answer(self):
-        """The answer to a public-information request that carries copy fees
-        issues the copy fee invoice (narrow sudo: the clerk need not be an
-        accountant; the invoice is the requester's, from the entry's own data)."""
-        res = super()._cic_dispatch_answer()
-        if self.cic_procedure_id.code == "foi_request" and self.cic_foi_copy_fee > 0:
-            self.sudo()._cic_create_fee_invoice()
-        return res

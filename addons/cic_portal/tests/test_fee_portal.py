@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import CicPortalHttpCase
 
@@ -92,11 +92,14 @@ class TestFeePortal(CicPortalHttpCase):
         )
         return ticket
 
-    def test_copy_fees_invoiced_on_answer_and_payable_by_requester_only(self):
+    def test_copy_fees_invoiced_before_answer_and_payable_by_requester_only(self):
         ticket = self._copy_fee_request()
-        ticket._cic_dispatch_answer()
+        clerk = new_test_user(
+            self.env, login="cic_copy_clerk", groups="cic_registry.group_cic_clerk"
+        )
+        ticket.with_user(clerk).action_cic_invoice_fee()
         invoice = ticket.cic_invoice_id
-        self.assertTrue(invoice, "the answer with copies issues the invoice")
+        self.assertTrue(invoice, "the clerk invoices the copies before the answer")
         self.assertAlmostEqual(invoice.amount_total, ticket.cic_foi_copy_fee)
         self.assertIn("12", invoice.invoice_line_ids.name)
         self.assertEqual(ticket.cic_fee_state, "unpaid")

@@ -55,3 +55,4 @@ from . import ir_attachment
 from . import res_company_esign
 from . import helpdesk_ticket_esign
 from . import res_config_settings_esign
+from . import helpdesk_ticket_release

@@ -1,0 +1,291 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Fees gate the release of the answer and documents, in the back office too.
+
+A request that owes a fee (a paid service, R-POR-3; copies of public information,
+Law 544/2001 art. 9(1), R-544-4) has its answer dispatched and its issued documents
+or copies released only once the fee is invoiced and paid (Codul fiscal art. 473),
+or once a department head (or the secretary general) records an exemption with its
+reason. The registry asks ``_cic_release_blocker`` before every dispatch of an
+answer; the portal asks it before showing an issued document.
+
+The exemption (who, when, why) is a protected workflow field: only
+``_cic_exempt_fee`` writes it, audited in the chatter and the audit log.
+"""
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_amount
+
+EXEMPTION_GROUP = "cic_registry.group_cic_department_head"
+EXEMPTION_FIELDS = frozenset(
+    {"cic_fee_exempt_by_id", "cic_fee_exempt_date", "cic_fee_exempt_reason"}
+)
+EXEMPTION_EVENT = "fee_exemption"
+COPY_FIELDS = ("cic_foi_copy_tariff_id", "cic_foi_copy_pages")
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    cic_fee_state = fields.Selection(
+        selection_add=[("exempt", "Fee exempted")], ondelete={"exempt": "set null"}
+    )
+    cic_fee_exempt_by_id = fields.Many2one(
+        "res.users",
+        string="Fee exempted by",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Department head or secretary general who exempted the request from "
+        "its fee, so that its answer and documents are released without payment.",
+    )
+    cic_fee_exempt_date = fields.Datetime(
+        string="Fee exempted on", readonly=True, copy=False
+    )
+    cic_fee_exempt_reason = fields.Text(
+        string="Reason for the fee exemption",
+        readonly=True,
+        copy=False,
+        help="The legal ground or decision that exempts the request from its fee "
+        "(e.g. Codul fiscal art. 476, an HCL, a waived copy fee).",
+    )
+
+    @api.depends("cic_fee_exempt_by_id")
+    def _compute_cic_fee_state(self):
+        """An exempted fee that was not paid is 'exempt': nothing left to pay."""
+        res = super()._compute_cic_fee_state()
+        for ticket in self.filtered("cic_fee_exempt_by_id"):
+            if ticket.cic_fee_state != "paid":
+                ticket.cic_fee_state = "exempt"
+        return res
+
+    @api.model
+    def _cic_protected_fields(self):
+        """Only the exemption action records an exemption."""
+        return super()._cic_protected_fields() | EXEMPTION_FIELDS
+
+    def write(self, vals):
+        if set(COPY_FIELDS) & set(vals):
+            self._cic_copies_changed(vals)._cic_check_copies_not_invoiced()
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # The gate
+    # ------------------------------------------------------------------
+    def _cic_copies_requested(self):
+        """A public-information request whose copies carry a fee (R-544-4);
+        access without copies stays free."""
+        self.ensure_one()
+        return self.cic_procedure_id.code == "foi_request" and self.cic_foi_copy_fee > 0
+
+    def _cic_fee_owed(self):
+        """The request owes a fee: its service charges one, or copies."""
+        self.ensure_one()
+        return bool(self.cic_service_id.has_fee or self._cic_copies_requested())
+
+    def _cic_fee_blocker(self):
+        """Why the fee stops the release (unpaid, or owed and not invoiced), as a
+        translated message; empty when paid, exempted or nothing is owed."""
+        self.ensure_one()
+        # sudo: the invoice's number and amount only, also for the petitioner or
+        # a visitor with the link, who may not read the invoice itself.
+        ticket = self.sudo()
+        number = ticket._cic_number_label()
+        if ticket.cic_fee_state == "unpaid":
+            invoice = ticket.cic_invoice_id
+            return self.env._(
+                "The fee of %(number)s is not paid (invoice %(invoice)s, "
+                "%(amount)s left to pay): its answer and documents are released "
+                "once it is paid, or once a department head records an exemption "
+                "with its reason (Codul fiscal art. 473).",
+                number=number,
+                invoice=invoice.name or invoice.display_name,
+                amount=format_amount(
+                    self.env, invoice.amount_residual, invoice.currency_id
+                ),
+            )
+        if ticket.cic_fee_state != "none" or not ticket._cic_fee_owed():
+            return ""
+        if ticket._cic_copies_requested():
+            return self.env._(
+                "The copies of %(number)s (%(pages)s pages, %(amount)s) are released "
+                "only after their fee is invoiced to the requester and paid (Law "
+                "544/2001 art. 9(1)): use 'Invoice the fee' first, or have a "
+                "department head record an exemption.",
+                number=number,
+                pages=ticket.cic_foi_copy_pages,
+                amount=format_amount(
+                    self.env, ticket.cic_foi_copy_fee, ticket.cic_currency_id
+                ),
+            )
+        return self.env._(
+            "The fee of %(number)s (%(service)s) is not invoiced yet: use 'Invoice "
+            "the fee', and the answer and documents are released once it is paid, "
+            "or have a department head record an exemption.",
+            number=number,
+            service=ticket.cic_service_id.name,
+        )
+
+    def _cic_release_blocker(self):
+        return super()._cic_release_blocker() or self._cic_fee_blocker()
+
+    def _cic_documents_released(self):
+        """Codul fiscal art. 473, Law 544/2001 art. 9(1): issued documents and
+        copies only once the fee owed is paid or exempted."""
+        return super()._cic_documents_released() and not self._cic_release_blocker()
+
+    def _cic_copies_changed(self, vals):
+        """The entries whose copies (pages or tariff) ``vals`` changes."""
+        return self.filtered(
+            lambda t: (
+                "cic_foi_copy_pages" in vals
+                and t.cic_foi_copy_pages != (vals["cic_foi_copy_pages"] or 0)
+            )
+            or (
+                "cic_foi_copy_tariff_id" in vals
+                and t.cic_foi_copy_tariff_id.id
+                != (vals["cic_foi_copy_tariff_id"] or False)
+            )
+        )
+
+    def _cic_check_copies_not_invoiced(self):
+        """The invoice says pages x tariff: the copies are not changed after it."""
+        for ticket in self:
+            invoice = ticket.sudo().cic_invoice_id
+            if ticket.cic_procedure_id.code == "foi_request" and (
+                invoice and invoice.state != "cancel"
+            ):
+                raise UserError(
+                    self.env._(
+                        "The copies of %(number)s are invoiced (%(invoice)s): ask "
+                        "finance to cancel the invoice before changing the pages or "
+                        "the tariff.",
+                        number=ticket._cic_number_label(),
+                        invoice=invoice.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_cic_invoice_fee(self):
+        """CIC clerk: issue the fee invoice (service fee or Law 544 copies, pages
+        x tariff) to the petitioner, who pays it on the portal or at the counter
+        before the release (R-544-4)."""
+        self._cic_check_clerk()
+        self.check_access("write")
+        for ticket in self:
+            if ticket.cic_invoice_id:
+                raise UserError(
+                    self.env._(
+                        "The fee of %(number)s is already invoiced.",
+                        number=ticket._cic_number_label(),
+                    )
+                )
+            if not ticket._cic_fee_owed():
+                raise UserError(
+                    self.env._(
+                        "%(number)s owes no fee: access to public information is "
+                        "free, only copies are paid (Law 544/2001 art. 9(1)).",
+                        number=ticket._cic_number_label(),
+                    )
+                )
+        # Narrow sudo: the clerk need not be an accountant; the invoice is the
+        # petitioner's, built from the entry's own service, copies and tariff.
+        self.sudo()._cic_create_fee_invoice()
+        for ticket in self:
+            invoice = ticket.sudo().cic_invoice_id
+            ticket.message_post(
+                body=self.env._(
+                    "Fee invoice %(invoice)s issued to %(partner)s: %(amount)s.",
+                    invoice=invoice.name or invoice.display_name,
+                    partner=ticket.partner_id.display_name,
+                    amount=format_amount(
+                        self.env, invoice.amount_total, invoice.currency_id
+                    ),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_cic_open_fee_exempt(self):
+        return self._cic_open_wizard("cic.fee.exempt", self.env._("Exempt the fee"))
+
+    def _cic_exempt_fee(self, reason):
+        """A department head (or the secretary general) exempts the request from
+        its fee: the answer and documents are released without payment. Who, when
+        and why are recorded, in the chatter and in the audit log."""
+        self.ensure_one()
+        self._cic_check_group(
+            EXEMPTION_GROUP,
+            self.env._(
+                "Only a department head or the secretary general may exempt a "
+                "request from its fee."
+            ),
+        )
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(
+                self.env._(
+                    "Give the reason for the fee exemption (its legal ground or "
+                    "decision)."
+                )
+            )
+        if self.cic_fee_exempt_by_id:
+            raise UserError(
+                self.env._(
+                    "%(number)s is already exempted from its fee.",
+                    number=self._cic_number_label(),
+                )
+            )
+        blocker = self._cic_fee_blocker()
+        if not blocker:
+            raise UserError(
+                self.env._(
+                    "%(number)s has no unpaid fee to exempt.",
+                    number=self._cic_number_label(),
+                )
+            )
+        invoice = self.sudo().cic_invoice_id
+        self._cic_wf().write(
+            {
+                "cic_fee_exempt_by_id": self.env.user.id,
+                "cic_fee_exempt_date": fields.Datetime.now(),
+                "cic_fee_exempt_reason": reason,
+            }
+        )
+        self.env["cic.audit.log"].log(
+            self,
+            EXEMPTION_EVENT,
+            field_name=self._fields["cic_fee_exempt_reason"].get_description(self.env)[
+                "string"
+            ],
+            old=invoice.name or "",
+            new=reason,
+            note=blocker,
+        )
+        self.message_post(
+            body=Markup("%s<br/>%s")
+            % (
+                self.env._(
+                    "Fee exemption recorded by %(user)s: the answer and documents "
+                    "are released without payment.",
+                    user=self.env.user.name,
+                ),
+                self.env._("Reason: %(reason)s", reason=reason),
+            )
+            + (
+                Markup("<br/>%s")
+                % self.env._(
+                    "Finance: cancel or credit the invoice %(invoice)s.",
+                    invoice=invoice.name,
+                )
+                if invoice and invoice.payment_state not in ("paid", "in_payment")
+                else Markup("")
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
