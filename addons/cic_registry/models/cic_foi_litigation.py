@@ -30,6 +30,9 @@ class CicFoiLitigation(models.Model):
         help="For information: 30 days after the expiry of the art. 7 term.",
     )
     filed_in_window = fields.Boolean(compute="_compute_window_end", store=True)
+    window_end_basis = fields.Char(
+        string="Basis of the court window", compute="_compute_window_end_basis"
+    )
     state = fields.Selection(
         selection=[
             ("open", "Pending"),
@@ -55,6 +58,15 @@ class CicFoiLitigation(models.Model):
             )
             lit.filed_in_window = bool(
                 lit.filing_date and lit.window_end and lit.filing_date <= lit.window_end
+            )
+
+    @api.depends("window_end")
+    @api.depends_context("lang")
+    def _compute_window_end_basis(self):
+        """Law 544/2001 art. 22(1): 30 days after the art. 7 term (R-CAL-6)."""
+        for lit in self:
+            lit.window_end_basis = lit.window_end and lit.request_id._cic_basis_text(
+                "Legea 544/2001 art. 22(1)", 30, "free_days"
             )
 
     @api.onchange("request_id")

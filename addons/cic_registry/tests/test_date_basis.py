@@ -5,6 +5,8 @@ and counting mode (R-CAL-6), in the user's language; an extension names its law.
 
 from freezegun import freeze_time
 
+from odoo.tests import Form
+
 from .common import d
 from .workflow_common import CicWorkflowCase
 
@@ -69,6 +71,46 @@ class TestDateBasis(CicWorkflowCase):
             petition.cic_due_basis,
             "OG 27/2002 art. 8(1); 40 days, free days (CPC art. 181); "
             "extended under OG 27/2002 art. 9",
+        )
+
+    def test_wizards_show_the_basis_of_their_dates(self):
+        """The extension preview names the term it will give; the forward and
+        notice wizards, the dates they check; a court window its article."""
+        petition = self.registered_on("petition", d(2026, 3, 2))
+        with freeze_time("2026-03-20 09:00:00"):
+            extend = Form(
+                self.env["cic.petition.extend"]
+                .with_user(self.secretary)
+                .with_context(default_ticket_id=petition.id)
+            )
+            extend.days = 10
+            self.assertEqual(extend.new_due_date, d(2026, 4, 14))
+            self.assertEqual(
+                extend.new_due_basis,
+                "OG 27/2002 art. 8(1); 40 days, free days (CPC art. 181); "
+                "extended under OG 27/2002 art. 9",
+            )
+            forward = Form(
+                self.env["cic.petition.forward"]
+                .with_user(self.clerk)
+                .with_context(default_ticket_id=petition.id)
+            )
+            self.assertEqual(forward.forward_due_basis, petition.cic_forward_due_basis)
+        request = self.registered_on("foi_request", d(2026, 4, 1))
+        with freeze_time("2026-04-10 09:00:00"):
+            notice = Form(
+                self.env["cic.foi.extend"]
+                .with_user(self.clerk)
+                .with_context(default_ticket_id=request.id)
+            )
+            self.assertIn("HG 123/2002 art. 16(1) lit. b)", notice.notice_due_basis)
+        litigation = self.env["cic.foi.litigation"].create(
+            {"request_id": request.id, "filing_date": d(2026, 5, 10)}
+        )
+        self.assertEqual(litigation.window_end, d(2026, 5, 15))
+        self.assertEqual(
+            litigation.window_end_basis,
+            "Legea 544/2001 art. 22(1); 30 days, free days (CPC art. 181)",
         )
 
     def test_internal_date_set_by_the_clerk(self):

@@ -11,6 +11,9 @@ class CicFoiExtend(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
     notice_due_date = fields.Date(related="ticket_id.cic_foi_extension_notice_due_date")
+    notice_due_basis = fields.Char(
+        related="ticket_id.cic_foi_extension_notice_due_basis"
+    )
     # Shown only: the notice takes the server's date when it is sent.
     notice_date = fields.Date(
         string="Notice dispatched on",

@@ -15,6 +15,7 @@ class CicPetitionAssign(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
     legal_due_date = fields.Date(related="ticket_id.cic_legal_due_date")
+    legal_due_basis = fields.Char(related="ticket_id.cic_due_basis")
     team_id = fields.Many2one(
         "helpdesk.ticket.team", string="Department", required=True
     )

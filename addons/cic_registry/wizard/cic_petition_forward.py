@@ -11,6 +11,7 @@ class CicPetitionForward(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
     forward_due_date = fields.Date(related="ticket_id.cic_forward_due_date")
+    forward_due_basis = fields.Char(related="ticket_id.cic_forward_due_basis")
     authority_id = fields.Many2one(
         "res.partner",
         string="Competent authority",
