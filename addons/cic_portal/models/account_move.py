@@ -43,6 +43,21 @@ class AccountMove(models.Model):
             ticket = move.cic_ticket_id
             move.cic_petitioner_name = ticket.partner_id.name or ticket.partner_name
 
+    @api.depends_context("cic_fee_display")
+    def _compute_display_name(self):
+        """Where finance picks a fee (matching a statement line by hand), a fee
+        reads 'invoice – request number – petitioner'."""
+        res = super()._compute_display_name()
+        if self.env.context.get("cic_fee_display"):
+            for move in self.filtered("cic_ticket_id"):
+                parts = (
+                    move.name,
+                    move.cic_registration_number,
+                    move.cic_petitioner_name,
+                )
+                move.display_name = " – ".join(part for part in parts if part)
+        return res
+
     def _invoice_paid_hook(self):
         """A paid fee invoice that includes the urgency fee shortens the
         request's internal target (R-POR-6)."""

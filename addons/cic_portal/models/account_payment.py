@@ -75,8 +75,7 @@ class AccountPayment(models.Model):
     cic_registration_numbers = fields.Char(
         string="Request numbers",
         compute="_compute_cic_registration_numbers",
-        store=True,
-        index="trigram",
+        search="_search_cic_registration_numbers",
         help="Registration numbers of the requests whose fees this payment pays.",
     )
 
@@ -130,6 +129,9 @@ class AccountPayment(models.Model):
             payment.cic_registration_numbers = (
                 ", ".join(n for n in numbers if n) or False
             )
+
+    def _search_cic_registration_numbers(self, operator, value):
+        return [("invoice_ids.cic_registration_number", operator, value)]
 
     def _get_report_base_filename(self):
         """File name of the receipt PDF downloaded from the portal."""

@@ -73,7 +73,7 @@ registry.category("web_tour.tours").add("cic_portal_finance_tour", {
             run: "edit Tur Plătitor Doi",
         },
         {
-            trigger: ".o-autocomplete--dropdown-menu .o-autocomplete--dropdown-item:first-child a",
+            trigger: ".o-autocomplete--dropdown-menu .o-autocomplete--dropdown-item a:contains('Tur Plătitor Doi')",
             run: "click",
         },
         {
