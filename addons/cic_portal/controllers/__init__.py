@@ -9,3 +9,4 @@ from . import transparency
 from . import database
 from . import fee_payment
 from . import accessibility
+from . import privacy

@@ -104,6 +104,25 @@ def _form_kinds(env):
             ),
             "required": common,
         },
+        "gdpr_request": {
+            "procedure": "gdpr_request",
+            "title": _("Personal data request (GDPR)"),
+            "intro": _(
+                "Access to your personal data, rectification, erasure, restriction, "
+                "portability or objection (Regulation (EU) 2016/679 art. 15-21). "
+                "We answer within one month of receipt (art. 12(3))."
+            ),
+            # No postal address required: the identity is confirmed only when in
+            # doubt (GDPR art. 12(6)).
+            "required": [
+                "first_name",
+                "last_name",
+                "email",
+                "subject",
+                "message",
+                "gdpr_right",
+            ],
+        },
         "service_request": {
             "procedure": "service_request",
             "title": _("Service request"),

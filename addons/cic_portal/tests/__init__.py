@@ -21,3 +21,4 @@ from . import test_report_official_portal
 from . import test_finance_journey
 from . import test_date_basis_portal
 from . import test_fee_gate
+from . import test_portal_gdpr

@@ -143,7 +143,7 @@ class TestAccessibility(CicPortalHttpCase):
         )
 
     def _public_pages(self):
-        forms = ["petition", "foi_request", "foi_complaint"]
+        forms = ["petition", "foi_request", "foi_complaint", "gdpr_request"]
         forms.append(f"transparency_recommendation?draft_id={self.draft.id}")
         track = (
             f"/ro/cic/track?number={self.tracked.cic_registration_number}"
@@ -166,6 +166,7 @@ class TestAccessibility(CicPortalHttpCase):
             f"?access_token={self.tracked.access_token}",
             "/ro/",
             "/ro/cic/accessibility",
+            "/ro/cic/privacy",
         ]
 
     def _citizen_pages(self):

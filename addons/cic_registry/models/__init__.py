@@ -56,3 +56,6 @@ from . import res_company_esign
 from . import helpdesk_ticket_esign
 from . import res_config_settings_esign
 from . import helpdesk_ticket_release
+from . import helpdesk_ticket_gdpr
+from . import res_company_privacy
+from . import res_config_settings_privacy

@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 
 import pytz
 from dateutil.easter import EASTER_ORTHODOX, easter
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models, tools
 
@@ -229,6 +230,15 @@ class CicCalendar(models.AbstractModel):
         :param mode: ``free_days``, ``calendar`` or ``working_days``
         """
         return self.due_dates([(start_date, days, mode)], company)[0]
+
+    @api.model
+    def due_date_months(self, start_date, months, company=None):
+        """The last day of a term of ``months`` calendar months from D (CPC art.
+        181(1) pct. 3 and (2)): the day of the last month with D's number, or that
+        month's last day when it has no such day (31 Jan + 1 month = 28/29 Feb),
+        moved to the next working day when it is not one."""
+        start = self.local_date(start_date)
+        return self.roll(start + relativedelta(months=months), company)
 
     @api.model
     def due_dates(self, terms, company=None):

@@ -50,6 +50,19 @@ class CicProcedure(models.Model):
         help="Total term after an extension (OG 27/2002 art. 9: 30 + at most 15 = 45; "
         "Law 544/2001 art. 7(1): 30). 0 means no extension is possible.",
     )
+    term_months = fields.Integer(
+        string="Term (months)",
+        help="Legal answer term in calendar months, for a law that sets it in months "
+        "(GDPR art. 12(3): one month). It ends on the day of the last month with the "
+        "number of the registration day, or on that month's last day when it has no "
+        "such day, moved to the next working day (CPC art. 181(1) pct. 3 and (2)). "
+        "When set, it replaces the term in days and the counting mode.",
+    )
+    extended_term_months = fields.Integer(
+        string="Extended term (months)",
+        help="Total term in calendar months after an extension, counted from the "
+        "registration (GDPR art. 12(3): 1 + at most 2 = 3). 0: no extension.",
+    )
     refusal_term_days = fields.Integer(
         string="Refusal term (days)",
         help="Term for a reasoned refusal (Law 544/2001 art. 7(2): 5 days).",
@@ -95,10 +108,13 @@ class CicProcedure(models.Model):
         for procedure in self:
             procedure.display_name = procedure.name or procedure.code
 
-    def _due_basis(self, extended=False, days=None):
+    def _due_basis(self, extended=False, days=None, months=None):
         """Text naming the legal basis and the counting mode of the term
-        (``days``: the term actually running, e.g. with the extension granted)."""
+        (``days``/``months``: the term actually running, e.g. with the extension
+        granted)."""
         self.ensure_one()
+        if self.term_months:
+            return self._due_basis_months(extended=extended, months=months)
         modes = dict(self._fields["count_mode"]._description_selection(self.env))
         mode = modes[self.count_mode]
         term = days or (self.extended_term_days if extended else self.term_days)
@@ -109,9 +125,25 @@ class CicProcedure(models.Model):
             mode=mode[:1].lower() + mode[1:],
         )
 
+    def _due_basis_months(self, extended=False, months=None):
+        """Basis of a term in calendar months (``months``: the term running)."""
+        self.ensure_one()
+        term = months or (self.extended_term_months if extended else self.term_months)
+        return self.env._(
+            "%(basis)s; %(months)s month(s) from registration, calendar months "
+            "(CPC art. 181(1) pct. 3 and (2))",
+            basis=self.legal_basis or self.name,
+            months=term,
+        )
+
     def due_date(self, start_date, extended=False, company=None):
         """Legal due date of an entry of this procedure registered on ``start_date``."""
         self.ensure_one()
+        months = self.extended_term_months if extended else self.term_months
+        if months and start_date:
+            return self.env["cic.calendar"].due_date_months(
+                start_date, months, company=company
+            )
         term = self.extended_term_days if extended else self.term_days
         if not term or not start_date:
             return False

@@ -178,13 +178,23 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return self.cic_procedure_id.term_days
 
-    def _cic_due_date_for(self, days):
-        """``due(term start, days)`` in the procedure's counting mode (R-CAL-3)."""
+    def _cic_term_months(self):
+        """Length of the legal term in calendar months, for a procedure whose law
+        sets it in months (GDPR art. 12(3)); 0 when the term is in days."""
+        self.ensure_one()
+        return self.cic_procedure_id.term_months
+
+    def _cic_due_date_for(self, days, months=0):
+        """``due(term start, days)`` in the procedure's counting mode (R-CAL-3), or
+        the term start plus ``months`` calendar months (CPC art. 181(1) pct. 3)."""
         self.ensure_one()
         start = self._cic_term_start()
-        if not (start and days and self.cic_procedure_id):
+        if not (start and (days or months) and self.cic_procedure_id):
             return False
-        return self.env["cic.calendar"].due_date(
+        calendar = self.env["cic.calendar"]
+        if months:
+            return calendar.due_date_months(start, months, company=self.company_id)
+        return calendar.due_date(
             start, days, self.cic_procedure_id.count_mode, company=self.company_id
         )
 
@@ -192,7 +202,7 @@ class HelpdeskTicket(models.Model):
     def _compute_cic_legal_due_date(self):
         for ticket in self:
             ticket.cic_legal_due_date = ticket._cic_due_date_for(
-                ticket._cic_term_days()
+                ticket._cic_term_days(), ticket._cic_term_months()
             )
 
     @api.depends(lambda self: self._cic_term_depends())
@@ -201,9 +211,11 @@ class HelpdeskTicket(models.Model):
             procedure = ticket.cic_procedure_id
             ticket.cic_due_basis = (
                 procedure._due_basis(
-                    extended=ticket._cic_term_extended(), days=ticket._cic_term_days()
+                    extended=ticket._cic_term_extended(),
+                    days=ticket._cic_term_days(),
+                    months=ticket._cic_term_months(),
                 )
-                if procedure.term_days
+                if procedure.term_days or procedure.term_months
                 else False
             )
 

@@ -11,3 +11,4 @@ from . import cic_report_wizard
 from . import cic_report_wizard_line
 from . import cic_siruta_import
 from . import cic_cnp_reveal
+from . import cic_gdpr_extend
