@@ -101,6 +101,27 @@ class CicPaymentImportLine(models.Model):
     )
     payment_id = fields.Many2one("account.payment", string="Payment", readonly=True)
 
+    # What finance may change by hand: the fee a line pays. The rest is written
+    # by the import and the match only (as the server).
+    _cic_client_fields = {"invoice_id"}
+
+    def write(self, vals):
+        forbidden = set(vals) - self._cic_client_fields - set(self._cic_mail_fields())
+        if forbidden and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "A statement line keeps what the statement said and how it was "
+                    "matched: only the fee it pays can be chosen, then matched."
+                )
+            )
+        return super().write(vals)
+
+    @api.model
+    def _cic_mail_fields(self):
+        return [
+            name for name in self._fields if name.startswith(("message_", "activity_"))
+        ]
+
     # ------------------------------------------------------------------
     # Matching
     # ------------------------------------------------------------------
@@ -188,7 +209,8 @@ class CicPaymentImportLine(models.Model):
             iban=self.iban,
         )
         self._cic_reconcile_statement_line(payment)
-        self.write(
+        # sudo: the match's own result, after the checks above, as the server.
+        self.sudo().write(
             {
                 "invoice_id": invoice.id,
                 "payment_id": payment.id,

@@ -16,6 +16,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.cic_registry.tests.pdf_text import pdf_text
+
 from .common import CicPortalCommon
 
 PAYER_CNP = "1630615123457"
@@ -255,6 +257,9 @@ class TestFinanceJourney(CicFinanceCommon, TransactionCase):
         self.assertFalse(line.statement_line_id.is_reconciled)
         with self.assertRaises(UserError):
             line.action_match()  # no fee chosen
+        for forged in ({"state": "matched"}, {"note": False}, {"amount": 1.0}):
+            with self.assertRaises(UserError, msg=forged):
+                line.write(forged)
         line.invoice_id = paid.cic_invoice_id
         with self.assertRaises(UserError):
             line.action_match()  # that fee is paid
@@ -327,6 +332,16 @@ class TestFinanceJourney(CicFinanceCommon, TransactionCase):
         )
         self.assertIn(WORDS_25_50, html)
         self.assertIn(self.ticket.cic_registration_number, html)
+        pdf, fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.finance)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "cic_portal.action_report_cic_payment_receipt", payment.ids
+            )
+        )
+        self.assertEqual(fmt, "pdf")
+        self.assertIn(WORDS_25_50, " ".join(pdf_text(pdf).split()))
 
     # Report --------------------------------------------------------------------
     def test_fees_report_by_service_channel_and_month(self):

@@ -193,7 +193,10 @@ class CicPaymentImport(models.TransientModel):
                     line._cic_match(invoice, method)
                     matched |= line
                     continue
-                line.note = reason or self.env._("no open fee for this reference")
+                # sudo: the import's own finding on the line it just created.
+                line.sudo().note = reason or self.env._(
+                    "no open fee for this reference"
+                )
                 problems.append(
                     self.env._(
                         "line %(line)s: no open fee for reference %(ref)s",
