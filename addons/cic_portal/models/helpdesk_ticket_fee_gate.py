@@ -178,7 +178,7 @@ class HelpdeskTicket(models.Model):
         self._cic_check_clerk()
         self.check_access("write")
         for ticket in self:
-            if ticket.cic_invoice_id:
+            if ticket.cic_fee_state != "none":
                 raise UserError(
                     self.env._(
                         "The fee of %(number)s is already invoiced.",
@@ -194,8 +194,13 @@ class HelpdeskTicket(models.Model):
                     )
                 )
         # Narrow sudo: the clerk need not be an accountant; the invoice is the
-        # petitioner's, built from the entry's own service, copies and tariff.
-        self.sudo()._cic_create_fee_invoice()
+        # petitioner's, built from the entry's own service, copies and tariff. An
+        # invoice finance cancelled (to correct the copies) is replaced.
+        tickets = self.sudo()
+        tickets.filtered(lambda t: t.cic_invoice_id.state == "cancel").write(
+            {"cic_invoice_id": False}
+        )
+        tickets._cic_create_fee_invoice()
         for ticket in self:
             invoice = ticket.sudo().cic_invoice_id
             ticket.message_post(

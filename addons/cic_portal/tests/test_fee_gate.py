@@ -290,6 +290,16 @@ class TestFeeGate(CicPortalHttpCase):
         with self.assertRaises(UserError):
             ticket.with_user(self.clerk).cic_foi_copy_pages = 2
         self.assertEqual(ticket.cic_foi_copy_pages, 12)
+        # Finance cancels it to correct the copies; the clerk invoices them again.
+        invoice = invoice.with_user(self.finance)
+        invoice.button_draft()
+        invoice.button_cancel()
+        ticket.with_user(self.clerk).cic_foi_copy_pages = 10
+        self.assertDispatchRefused(ticket, "10 pages")
+        ticket.with_user(self.clerk).action_cic_invoice_fee()
+        invoice = ticket.sudo().cic_invoice_id
+        self.assertEqual(invoice.state, "posted")
+        self.assertAlmostEqual(invoice.amount_total, 12.5)  # 10 x 1.25
         self.pay(ticket)
         self.dispatch(ticket)
         self.assertAnswered(ticket)
