@@ -50,6 +50,7 @@
         "views/cic_service_templates.xml",
         "views/cic_public_document_templates.xml",
         "views/helpdesk_ticket_templates.xml",
+        "views/helpdesk_ticket_followup_templates.xml",
         "views/helpdesk_ticket_close_templates.xml",
         "views/cic_fee_templates.xml",
         "views/helpdesk_ticket_date_basis_templates.xml",

@@ -90,6 +90,8 @@
         "views/cic_siruta_views.xml",
         "views/helpdesk_ticket_esign_views.xml",
         "views/res_config_settings_esign_views.xml",
+        "views/helpdesk_ticket_channel_phone_line_views.xml",
+        "views/helpdesk_ticket_followup_views.xml",
     ],
     "demo": [
         "demo/cic_registry_demo.xml",
@@ -99,6 +101,7 @@
         "demo/cic_workflow_demo.xml",
         "demo/cic_report_demo.xml",
         "demo/cic_siruta_demo.xml",
+        "demo/helpdesk_ticket_phone_line_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "installable": True,

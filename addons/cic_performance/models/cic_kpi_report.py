@@ -70,6 +70,11 @@ class CicKpiReport(models.Model):
         help="Refused in part, the rest answered: not a full answer.",
     )
     complaint_544_count = fields.Integer(string="544 complaints", readonly=True)
+    phone_line_count = fields.Integer(
+        string="Citizen's phone line",
+        readonly=True,
+        help="Received on the citizen's phone line (R-KPI-3).",
+    )
 
     # ------------------------------------------------------------------
     # Sources of the workflow flags
@@ -164,6 +169,15 @@ class CicKpiReport(models.Model):
         return SQL("(timezone(%s, timezone('UTC', %s)))::date", CIC_TZ, timestamp_sql)
 
     @api.model
+    def _cic_phone_line_sql(self):
+        """Received on the citizen's phone line: a channel flagged as such
+        (R-KPI-3; its number is a company setting)."""
+        return SQL(
+            "COALESCE((SELECT c.cic_phone_line FROM helpdesk_ticket_channel c "
+            "WHERE c.id = t.channel_id), FALSE)"
+        )
+
+    @api.model
     def _cic_incoming_sql(self):
         """Only incoming documents are requests to answer."""
         if self._cic_ticket_field("cic_direction") is not None:
@@ -208,7 +222,8 @@ class CicKpiReport(models.Model):
                        %(joined)s AS joined,
                        %(refused_544)s AS refused_544,
                        %(refused_partial)s AS refused_partial,
-                       %(complaint_544)s AS complaint_544
+                       %(complaint_544)s AS complaint_544,
+                       %(phone_line)s AS phone_line
                   FROM helpdesk_ticket t
                  WHERE t.active AND %(incoming)s
             )
@@ -245,7 +260,8 @@ class CicKpiReport(models.Model):
                    joined::int AS joined_count,
                    refused_544::int AS refused_544_count,
                    refused_partial::int AS refused_partial_count,
-                   complaint_544::int AS complaint_544_count
+                   complaint_544::int AS complaint_544_count,
+                   phone_line::int AS phone_line_count
               FROM base
             """,
             procedure_id=procedure_id,
@@ -258,6 +274,7 @@ class CicKpiReport(models.Model):
                 self._cic_column_or_null("cic_internal_due_date", "date")
             ),
             incoming=self._cic_incoming_sql(),
+            phone_line=self._cic_phone_line_sql(),
             today=today,
             **flags,
         )

@@ -29,6 +29,7 @@ _lt = LazyTranslate(__name__)
 #: kind is "int", "pct" (0-100) or "days".
 METRICS = [
     ("entries", _lt("Entries registered"), "int"),
+    ("phone_line", _lt("Received on the citizen's phone line"), "int"),
     ("answered", _lt("Entries answered"), "int"),
     ("in_term_pct", _lt("% answered within the legal term"), "pct"),
     ("in_target_pct", _lt("% answered within the internal target"), "pct"),
@@ -197,6 +198,7 @@ class CicKpiService(models.AbstractModel):
                         ("refused_544", "refused_544_count"),
                         ("refused_partial", "refused_partial_count"),
                         ("complaints_544", "complaint_544_count"),
+                        ("phone_line", "phone_line_count"),
                     )
                 ),
             )

@@ -32,6 +32,10 @@ class CicKpiSnapshot(models.Model):
     )
     computed_at = fields.Datetime(readonly=True)
     entries = fields.Integer(string="Entries registered")
+    phone_line = fields.Integer(
+        string="Citizen's phone line",
+        help="Entries received on the citizen's phone line (R-KPI-3).",
+    )
     answered = fields.Integer(string="Entries answered")
     in_term_pct = fields.Float(string="% in legal term", aggregator="avg")
     in_target_pct = fields.Float(string="% within internal target", aggregator="avg")

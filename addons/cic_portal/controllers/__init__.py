@@ -10,3 +10,4 @@ from . import database
 from . import fee_payment
 from . import accessibility
 from . import privacy
+from . import followup

@@ -65,7 +65,11 @@ class AccountPayment(models.Model):
     )
     cic_proof_file = fields.Binary(string="Proof of payment", attachment=True)
     cic_proof_file_name = fields.Char()
-    cic_iban = fields.Char(string="Treasury account (IBAN)")
+    cic_iban = fields.Char(
+        string="Treasury account (IBAN)",
+        help="Romanian IBAN the fee was paid into (RO, 2 check digits, 4-letter "
+        "bank code, 16 characters), checked with the mod-97 rule.",
+    )
     cic_ticket_ids = fields.Many2many(
         "helpdesk.ticket",
         compute="_compute_cic_ticket_ids",
@@ -91,21 +95,26 @@ class AccountPayment(models.Model):
             return partners._cic_normalize_cnp(compact)
         return partners._cic_normalize_cui(compact)[0]
 
+    @api.model
+    def _cic_normalize_vals(self, vals):
+        """Payer CNP/CUI and Treasury IBAN (R-ID-3: the shared check of
+        ``res.partner._cic_normalize_iban``) checked and stored compact."""
+        if vals.get("cic_payer_vat"):
+            vals["cic_payer_vat"] = self._cic_normalize_payer_vat(vals["cic_payer_vat"])
+        if vals.get("cic_iban"):
+            vals["cic_iban"] = self.env["res.partner"]._cic_normalize_iban(
+                vals["cic_iban"]
+            )
+        return vals
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("cic_payer_vat"):
-                vals["cic_payer_vat"] = self._cic_normalize_payer_vat(
-                    vals["cic_payer_vat"]
-                )
+            self._cic_normalize_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("cic_payer_vat"):
-            vals = dict(
-                vals, cic_payer_vat=self._cic_normalize_payer_vat(vals["cic_payer_vat"])
-            )
-        return super().write(vals)
+        return super().write(self._cic_normalize_vals(dict(vals)))
 
     @api.depends("payment_transaction_id")
     def _compute_cic_channel(self):

@@ -22,3 +22,5 @@ from . import test_finance_journey
 from . import test_date_basis_portal
 from . import test_fee_gate
 from . import test_portal_gdpr
+from . import test_iban
+from . import test_followup

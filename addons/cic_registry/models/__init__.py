@@ -59,3 +59,7 @@ from . import helpdesk_ticket_release
 from . import helpdesk_ticket_gdpr
 from . import res_company_privacy
 from . import res_config_settings_privacy
+from . import res_partner_bank
+from . import res_company_phone_line
+from . import res_config_settings_phone_line
+from . import helpdesk_ticket_followup

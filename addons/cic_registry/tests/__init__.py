@@ -28,3 +28,4 @@ from . import test_petition_two_approvals
 from . import test_date_basis
 from . import test_release_hook
 from . import test_gdpr_requests
+from . import test_followup

@@ -25,6 +25,7 @@ class TestChannels(CicRegistryCase):
             set(verbal.get_external_id().values()),
             {
                 "cic_registry.helpdesk_ticket_channel_audience",
+                "cic_registry.helpdesk_ticket_channel_phone_line",
                 "helpdesk_mgmt.helpdesk_ticket_channel_phone",
             },
         )
