@@ -30,7 +30,8 @@ END = "<!-- access-matrix:end -->"
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("-c", "--config", default=os.path.join(CIC_HOME, "dev.conf"))
+    conf = f"dev-{os.environ.get('CIC_DEV_PORT', '8269')}.conf"
+    parser.add_argument("-c", "--config", default=os.path.join(CIC_HOME, conf))
     parser.add_argument("--update-readme", action="store_true")
     return parser.parse_args()
 
