@@ -25,6 +25,7 @@
         "data/cic_appraisal_methodology_data.xml",
         "data/ir_cron_data.xml",
         "report/cic_performance_templates.xml",
+        "report/cic_appraisal_campaign_templates.xml",
         "views/cic_kpi_report_views.xml",
         "views/cic_kpi_indicator_views.xml",
         "views/cic_appraisal_views.xml",
@@ -32,6 +33,11 @@
         "views/cic_performance_menus.xml",
     ],
     "demo": ["demo/cic_performance_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "cic_performance/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": True,
 }

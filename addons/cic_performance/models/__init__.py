@@ -16,4 +16,5 @@ from . import cic_appraisal_rating_band
 from . import cic_appraisal_campaign
 from . import cic_appraisal_mark
 from . import hr_employee
+from . import hr_employee_base
 from . import hr_appraisal

@@ -207,6 +207,33 @@ class CicAppraisalCampaign(models.Model):
             )
         self.state = "closed"
 
+    # ------------------------------------------------------------------
+    # Campaign report
+    # ------------------------------------------------------------------
+    def _cic_report_lang(self):
+        self.ensure_one()
+        installed = dict(self.env["res.lang"].get_installed())
+        return "ro_RO" if "ro_RO" in installed else self.env.lang
+
+    def _cic_report_appraisals(self):
+        """The campaign's appraisals by department and employee."""
+        self.ensure_one()
+        return self.appraisal_ids.sorted(
+            lambda a: (a.department_id.name or "", a.employee_id.name or "")
+        )
+
+    def _cic_rating_counts(self):
+        """``[(rating label, count)]`` of the final ratings, then the unfinished."""
+        self.ensure_one()
+        done = self.appraisal_ids.filtered(lambda a: a.state == "3_done")
+        ratings = self.env["hr.appraisal"]._fields["cic_final_rating"]
+        counts = [
+            (label, len(done.filtered(lambda a, r=rating: a.cic_final_rating == r)))
+            for rating, label in ratings._description_selection(self.env)
+        ]
+        unfinished = len(self.appraisal_ids - done)
+        return counts + [(self.env._("Not finished"), unfinished)]
+
     def action_open_appraisals(self):
         self.ensure_one()
         return {

@@ -489,6 +489,13 @@ class HrAppraisal(models.Model):
             "employee": self.env._("evaluated employee"),
         }[role]
 
+    def action_open_employee_appraisals(self):
+        # hr_appraisal_oca's Python strings have no Romanian and cannot get it from
+        # another module's po file: the list's title comes from this module's
+        action = super().action_open_employee_appraisals()
+        action["name"] = self.env._("Previous appraisals")
+        return action
+
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
