@@ -335,7 +335,7 @@ class TestHostileInput(HttpCase):
         may call an office document application/zip: the archive is looked into,
         so a .docx is accepted and a plain zip named .docx still refused."""
         with patch(
-            "odoo.addons.cic_portal.controllers.cic_portal.guess_mimetype",
+            "odoo.addons.cic_portal.models.ir_attachment.guess_mimetype",
             lambda data, default=None: "application/zip",
         ):
             self.assertRefusedUpload([("attachments", ("a.docx", self.zip_file()))])

@@ -14,7 +14,6 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import consteq, plaintext2html
-from odoo.tools.mimetypes import _odoo_guess_mimetype, guess_mimetype
 from odoo.tools.misc import hash_sign, verify_hash_signed
 
 from odoo.addons.cic_registry.models.ir_attachment import CicStorageError
@@ -24,32 +23,6 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 from .utils import attachment_download
 
 FORM_SCOPE = "cic_portal.form"
-# Uploads: extension -> the content types its bytes may be sniffed as; the first is
-# stored. guess_mimetype is Odoo's own guesser, or libmagic on the first 1024 bytes
-# when python-magic is installed (the official image has it), which may say
-# application/zip for an office document or CDFV2 for an old Word/Excel file.
-# The content must match the extension: a text file named .pdf is refused.
-OLE_MIMETYPES = (
-    "application/msword",
-    "application/vnd.ms-excel",
-    "application/CDFV2",
-    "application/x-ole-storage",
-)
-ALLOWED_UPLOADS = {
-    "pdf": ("application/pdf",),
-    "jpg": ("image/jpeg",),
-    "jpeg": ("image/jpeg",),
-    "png": ("image/png",),
-    "doc": ("application/msword", *OLE_MIMETYPES),
-    "xls": ("application/vnd.ms-excel", *OLE_MIMETYPES),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
-    "odt": ("application/vnd.oasis.opendocument.text",),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet",),
-    "txt": ("text/plain",),
-}
 MAX_FILES = 5
 DOCUMENTS_PER_PAGE = 20
 CODE_CLEAN_RE = re.compile(r"[^A-Z0-9]")
@@ -64,10 +37,11 @@ CAPTCHA_TOKEN_FIELDS = {
 
 
 def _form_kinds(env):
-    """Online forms: procedure code, title and the fields the law requires."""
+    """Online forms: procedure code, title and the fields the law requires (the
+    legal minimum of the procedure, ``cic.service.field._cic_legal_minimum``);
+    the other fields of a form are the procedure's ``cic.service.field``."""
     _ = env._
-    address = ["street", "street_number", "locality", "county"]
-    common = ["first_name", "last_name", "email", "subject", "message"]
+    legal = env["cic.service.field"]._cic_legal_minimum
     return {
         "petition": {
             "procedure": "petition",
@@ -76,7 +50,7 @@ def _form_kinds(env):
                 "Request, complaint, notification or proposal (OG 27/2002). "
                 "Name and postal address are required by art. 7."
             ),
-            "required": common + address,
+            "required": list(legal("petition")),
         },
         "foi_request": {
             "procedure": "foi_request",
@@ -85,7 +59,7 @@ def _form_kinds(env):
                 "Law 544/2001: state the information requested, your name and "
                 "surname and the address where you want the answer (art. 6(3))."
             ),
-            "required": common + ["answer_format"],
+            "required": list(legal("foi_request")),
         },
         "foi_complaint": {
             "procedure": "foi_complaint",
@@ -94,7 +68,7 @@ def _form_kinds(env):
                 "Against a refusal or a missing answer, within 30 days from when "
                 "you learned of it."
             ),
-            "required": common + ["complaint_type"],
+            "required": list(legal("foi_complaint")),
         },
         "transparency_recommendation": {
             "procedure": "transparency_recommendation",
@@ -102,7 +76,7 @@ def _form_kinds(env):
             "intro": _(
                 "Law 52/2003: proposals on draft normative acts under consultation."
             ),
-            "required": common,
+            "required": list(legal("transparency_recommendation")),
         },
         "gdpr_request": {
             "procedure": "gdpr_request",
@@ -112,22 +86,13 @@ def _form_kinds(env):
                 "portability or objection (Regulation (EU) 2016/679 art. 15-21). "
                 "We answer within one month of receipt (art. 12(3))."
             ),
-            # No postal address required: the identity is confirmed only when in
-            # doubt (GDPR art. 12(6)).
-            "required": [
-                "first_name",
-                "last_name",
-                "email",
-                "subject",
-                "message",
-                "gdpr_right",
-            ],
+            "required": list(legal("gdpr_request")),
         },
         "service_request": {
             "procedure": "service_request",
             "title": _("Service request"),
             "intro": "",
-            "required": common + address,
+            "required": list(legal("service_request")),
         },
     }
 
@@ -279,48 +244,16 @@ class CicPortalController(http.Controller):
         files = [
             f for f in request.httprequest.files.getlist("attachments") if f.filename
         ]
-        max_mb = self._param("cic_portal.max_upload_mb", 10)
-        max_size = max_mb * 1024 * 1024
         if len(files) > MAX_FILES:
             raise ValueError(_("You can attach at most %s files.", MAX_FILES))
         uploads = []
         for upload in files:
-            data = upload.read(max_size + 1)
-            if len(data) > max_size:
-                raise ValueError(
-                    _(
-                        "The file %(name)s is larger than %(size)s MB.",
-                        name=upload.filename,
-                        size=max_mb,
-                    )
+            try:
+                uploads.append(
+                    request.env["ir.attachment"]._cic_portal_read_upload(upload)
                 )
-            accepted = ALLOWED_UPLOADS.get(upload.filename.rsplit(".", 1)[-1].lower())
-            mimetype = guess_mimetype(data, default="application/octet-stream")
-            if mimetype in ("application/zip", "application/octet-stream"):
-                # libmagic reads only the first 1024 bytes: Odoo's own guesser
-                # looks inside archives (word/, xl/, an OpenDocument mimetype).
-                mimetype = _odoo_guess_mimetype(data)
-            if (
-                accepted == ALLOWED_UPLOADS["txt"]
-                and mimetype == "application/octet-stream"
-            ):
-                # Odoo's guesser decodes the first 1024 bytes only, and fails
-                # when they end inside a character (ș, ț are 2 bytes in UTF-8).
-                try:
-                    text = data.decode("utf-8")[:1024]
-                except UnicodeDecodeError:
-                    text = "\0"
-                if text and all(c >= " " or c in "\t\n\r" for c in text):
-                    mimetype = "text/plain"
-            if not accepted or mimetype not in accepted:
-                raise ValueError(
-                    _(
-                        "The file %s is not accepted: use PDF, images, office "
-                        "documents or text.",
-                        upload.filename,
-                    )
-                )
-            uploads.append((upload.filename, data, accepted[0]))
+            except ValidationError as exc:
+                raise ValueError(exc.args[0]) from exc
         return uploads
 
     # ------------------------------------------------------------------
@@ -363,16 +296,10 @@ class CicPortalController(http.Controller):
 
     def _description_html(self, kind_def, post):
         _ = request.env._
-        lines = []
-        extras = {
-            "answer_format": _("Answer format"),
-            "complaint_type": _("Complaint type"),
-            "original_number": _("Original request number"),
-            "learned_date": _("Date I learned of the refusal / missing answer"),
-        }
-        for key, label in extras.items():
-            if post.get(key):
-                lines.append(Markup("<p><b>%s:</b> %s</p>") % (label, post[key]))
+        lines = [
+            Markup("<p><b>%s:</b> %s</p>") % (answer["name"], answer["value"])
+            for answer in kind_def.get("answers", ())
+        ]
         address = ", ".join(
             post.get(k, "").strip()
             for k in ("street", "street_number", "locality", "county", "zip")
@@ -469,6 +396,7 @@ class CicPortalController(http.Controller):
                     "res_id": ticket.id,
                 }
             )
+        ticket._cic_store_form_answers(kind_def.get("answers", ()))
         draft = self._chosen_draft(kind_def, post)
         if draft:
             # Narrow sudo: the recommendation lands in the Law 52 register,
@@ -514,6 +442,7 @@ class CicPortalController(http.Controller):
             "kind_def": kind_def,
             "service": service,
             "form": defaults,
+            "form_fields": self._form_fields(kind_def, service),
             "errors": errors or {},
             "form_token": self._new_form_token(),
             "company": request.env.company,
@@ -524,6 +453,13 @@ class CicPortalController(http.Controller):
             if service
             else f"/cic/form/{kind}",
         }
+
+    def _form_fields(self, kind_def, service=None):
+        """The fields of the form below its frame (cic.service.field)."""
+        procedure = request.env.ref(
+            f"cic_registry.procedure_{kind_def['procedure']}", raise_if_not_found=False
+        )
+        return request.env["cic.service.field"]._cic_form_fields(procedure, service)
 
     def _open_drafts(self):
         """Drafts under consultation (sudo search restricted to published ones)."""
@@ -550,6 +486,11 @@ class CicPortalController(http.Controller):
         errors = self._validate_form(kind_def, post)
         if service:
             errors.update(service._cic_portal_form_errors(post))
+        answers, field_errors = self._form_fields(kind_def, service)._cic_parse_form(
+            post, request.httprequest.files
+        )
+        errors.update(field_errors)
+        kind_def = dict(kind_def, answers=answers)
         uploads = []
         token_uid = None
         try:
@@ -668,6 +609,13 @@ class CicPortalController(http.Controller):
         kind_def = dict(_form_kinds(request.env)["service_request"])
         kind_def["title"] = service.name
         kind_def["intro"] = service.summary or ""
+        # Narrow sudo: visitors read the legal minimum of the published service's
+        # procedure, not the procedure.
+        kind_def["required"] = list(
+            request.env["cic.service.field"]._cic_legal_minimum(
+                service.sudo().procedure_id.code
+            )
+        )
         if request.httprequest.method == "POST":
             return self._submit("service_request", kind_def, post, service)
         return request.render(

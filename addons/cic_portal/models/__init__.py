@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import cic_service_category
 from . import cic_service
+from . import cic_service_field
+from . import cic_request_form_answer
 from . import cic_public_document
 from . import cic_public_info_page
 from . import cic_request_rating
@@ -28,5 +30,7 @@ from . import ir_http
 from . import ir_attachment
 from . import mail_mail
 from . import res_company_accessibility
+from . import helpdesk_ticket_form_answers
+from . import cic_procedure
 from . import helpdesk_ticket_date_basis
 from . import helpdesk_ticket_fee_gate

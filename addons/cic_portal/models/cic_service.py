@@ -117,6 +117,23 @@ class CicService(models.Model):
     online_form = fields.Boolean(
         string="Online form", default=True, help="Citizens can file it online."
     )
+    form_field_ids = fields.One2many(
+        "cic.service.field",
+        "service_id",
+        string="Online form fields",
+        help="Asked on the online form of the service, below the name, address, "
+        "subject and message and the fields of its procedure.",
+    )
+    procedure_form_field_ids = fields.One2many(
+        related="procedure_id.cic_form_field_ids",
+        string="Fields of the procedure",
+    )
+    legal_minimum = fields.Char(
+        string="Always asked",
+        compute="_compute_legal_minimum",
+        help="The fields the law requires on the form of the service's procedure "
+        "(OG 27/2002 art. 7, Law 544/2001 art. 6(3)): the form always asks them.",
+    )
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, required=True
     )
@@ -147,6 +164,24 @@ class CicService(models.Model):
         for service in self:
             if not service.slug and service.name:
                 service.slug = self.env["ir.http"]._slugify(service.name)
+
+    @api.depends("procedure_id.code")
+    def _compute_legal_minimum(self):
+        Field = self.env["cic.service.field"]
+        labels = {
+            "first_name": self.env._("first name"),
+            "last_name": self.env._("last name"),
+            "email": self.env._("e-mail"),
+            "street": self.env._("street"),
+            "street_number": self.env._("number"),
+            "locality": self.env._("locality"),
+            "county": self.env._("county"),
+            "subject": self.env._("subject"),
+            "message": self.env._("message"),
+        }
+        for service in self:
+            keys = Field._cic_legal_minimum(service.sudo().procedure_id.code)
+            service.legal_minimum = ", ".join(labels.get(key, key) for key in keys)
 
     @api.depends("company_id.cic_fee_currency_id", "company_id.currency_id")
     def _compute_currency_id(self):

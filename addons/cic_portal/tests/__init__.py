@@ -24,3 +24,4 @@ from . import test_fee_gate
 from . import test_portal_gdpr
 from . import test_iban
 from . import test_followup
+from . import test_service_fields
