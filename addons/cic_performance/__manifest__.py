@@ -31,6 +31,7 @@
         "views/cic_appraisal_views.xml",
         "views/hr_appraisal_views.xml",
         "views/cic_performance_menus.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/cic_performance_demo.xml"],
     "assets": {

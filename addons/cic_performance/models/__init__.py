@@ -10,6 +10,8 @@ from . import survey_survey
 from . import survey_user_input
 from . import cic_satisfaction_report
 from . import helpdesk_ticket
+from . import res_company_satisfaction
+from . import res_config_settings
 from . import cic_appraisal_methodology
 from . import cic_appraisal_criterion
 from . import cic_appraisal_rating_band

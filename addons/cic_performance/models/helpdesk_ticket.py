@@ -28,9 +28,9 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _cic_satisfaction_survey(self):
-        return self.env.ref(
-            "cic_performance.survey_cic_closure_satisfaction", raise_if_not_found=False
-        )
+        """The closure survey chosen in Settings for the entry's company."""
+        self.ensure_one()
+        return (self.company_id or self.env.company).sudo()._cic_closure_survey()
 
     def _cic_send_satisfaction_survey(self):
         """Create an anonymous survey answer per ticket and e-mail its link.
@@ -40,17 +40,16 @@ class HelpdeskTicket(models.Model):
         to the petitioner.
         """
         # sudo: the closing official need not be a survey officer; only the
-        # suite's own closure survey is used, and answers are anonymous by design.
-        survey = self._cic_satisfaction_survey().sudo()
-        if not survey or not survey.active:
-            return
+        # closure survey chosen in Settings is used, and answers are anonymous by
+        # design.
         template = self.env.ref(
             "cic_performance.mail_template_cic_satisfaction", raise_if_not_found=False
         )
         today = fields.Date.context_today(self)
         for ticket in self:
+            survey = ticket._cic_satisfaction_survey().sudo()
             email = ticket.partner_id.email or ticket.partner_email
-            if not email:
+            if not survey.active or not email:
                 continue
             # The answer is created without partner or e-mail (anonymous).
             answer = survey._create_answer(check_attempts=False)

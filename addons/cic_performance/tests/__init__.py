@@ -7,3 +7,4 @@ from . import test_appraisal
 from . import test_report_official_performance
 from . import test_phone_line
 from . import test_hr_journey
+from . import test_satisfaction_settings
