@@ -186,12 +186,20 @@ tours.add("cic_hr_report_tour", {
         },
         ...save(),
         ...button("action_cic_interview_done", "Interview held"),
+        {
+            content: "HR may record a refusal to sign, not sign for the employee",
+            trigger: `${FORM} .o_form_statusbar:has(button[name='action_cic_employee_refused']):not(:has(button[name='action_cic_employee_sign']))`,
+        },
     ],
 });
 
 tours.add("cic_hr_sign_tour", {
     steps: () => [
         ...officialTab(),
+        {
+            content: "The employee signs; the evaluator's buttons are not his",
+            trigger: `${FORM} .o_form_statusbar:has(button[name='action_cic_employee_sign']):not(:has(button[name='action_cic_employee_refused'])):not(:has(button[name='action_cic_amend_report']))`,
+        },
         ...textField("cic_employee_comment", "De acord."),
         ...save(),
         ...button("action_cic_employee_sign", "Sign"),
@@ -210,12 +218,20 @@ tours.add("cic_hr_countersign_tour", {
             content: "Countersigned: the contestation term runs",
             trigger: `${FORM} .o_field_widget[name='cic_contest_deadline']:not(:empty)`,
         },
+        {
+            content: "Only the employee contests",
+            trigger: `${FORM} .o_form_statusbar:has(button[name='action_cic_close']):not(:has(button[name='action_cic_contest']))`,
+        },
     ],
 });
 
 tours.add("cic_hr_contest_tour", {
     steps: () => [
         ...officialTab(),
+        {
+            content: "The employee contests; closing is HR's",
+            trigger: `${FORM} .o_form_statusbar:has(button[name='action_cic_contest']):not(:has(button[name='action_cic_close']))`,
+        },
         ...textField("cic_contest_reason", "Comunicarea a fost foarte bună."),
         ...save(),
         ...button("action_cic_contest", "Contest"),
