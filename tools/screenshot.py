@@ -1,8 +1,10 @@
 """Take a PNG screenshot of an Odoo page as a given user, with headless Chromium.
 
 Usage: screenshot.py BASE_URL PATH OUT.png [LOGIN PASSWORD] [--db DB] [--wait SECONDS]
+                     [--click CSS_SELECTOR ...]
 Logs in through /web/session/authenticate, hands the session cookie to Chromium over
-the DevTools protocol, opens the page and saves the screenshot. Used for the README.
+the DevTools protocol, opens the page, clicks the given elements in turn (a tab of a
+form, say) and saves the screenshot. Used for the README.
 """
 
 import argparse
@@ -86,6 +88,7 @@ def main():
     parser.add_argument("--db", default="cic_demo")
     parser.add_argument("--wait", type=float, default=4.0)
     parser.add_argument("--size", default="1400x900")
+    parser.add_argument("--click", action="append", default=[])
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     browser = Chromium(width, height)
@@ -98,6 +101,12 @@ def main():
         browser.call("Page.enable")
         browser.call("Page.navigate", url=args.base + args.path)
         time.sleep(args.wait)
+        for selector in args.click:
+            browser.call(
+                "Runtime.evaluate",
+                expression=f"document.querySelector({json.dumps(selector)}).click()",
+            )
+            time.sleep(1.5)
         shot = browser.call("Page.captureScreenshot", format="png")
         with open(args.out, "wb") as handle:
             handle.write(base64.b64decode(shot["data"]))

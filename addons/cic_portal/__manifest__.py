@@ -63,6 +63,7 @@
         "views/cic_portal_menus.xml",
         "views/res_company_views.xml",
         "views/cic_accessibility_templates.xml",
+        "views/website_layout_templates.xml",
         "views/cic_privacy_templates.xml",
     ],
     "demo": ["demo/cic_portal_demo.xml", "demo/cic_fee_demo.xml"],

@@ -103,6 +103,11 @@
         "demo/cic_siruta_demo.xml",
         "demo/helpdesk_ticket_phone_line_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cic_registry/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
     "application": True,

@@ -9,3 +9,4 @@ from . import test_booking_limit
 from . import test_report_official_audience
 from . import test_petition_term
 from . import test_registration_fields
+from . import test_role_journeys

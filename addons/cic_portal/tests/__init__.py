@@ -25,3 +25,4 @@ from . import test_portal_gdpr
 from . import test_iban
 from . import test_followup
 from . import test_service_fields
+from . import test_website_institution

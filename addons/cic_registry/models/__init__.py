@@ -10,6 +10,8 @@ from . import res_config_settings
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import helpdesk_ticket_acknowledgement
+from . import helpdesk_ticket_display
+from . import helpdesk_ticket_assignee
 from . import cic_cnp_guard_mixin
 from . import res_partner
 from . import cic_cnp_access_log

@@ -29,3 +29,5 @@ from . import test_date_basis
 from . import test_release_hook
 from . import test_gdpr_requests
 from . import test_followup
+from . import test_registry_first_sight
+from . import test_role_journeys
