@@ -14,6 +14,8 @@ import base64
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.cic_registry.tests.pdf_text import pdf_text
@@ -386,3 +388,66 @@ class TestFinanceTour(CicFinanceCommon, HttpCase):
         self.assertEqual(line.match_method, "manual")
         self.assertEqual(line.create_uid, self.finance)
         self.assertTrue(line.statement_line_id.is_reconciled)
+
+    def _call(self, model, method, *args, **kwargs):
+        with mute_logger("odoo.http"):
+            return self.make_jsonrpc_request(
+                "/web/dataset/call_kw",
+                {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
+            )
+
+    def test_finance_over_json_rpc(self):
+        """What the web client could be made to send, as finance: the request's
+        content through the fee is refused, a statement line's result cannot be
+        written."""
+        self.authenticate("cic_fin_journey", "cic_fin_journey")
+        invoice = self.by_hand.cic_invoice_id
+        rows = self._call(
+            "account.move",
+            "web_read",
+            invoice.ids,
+            specification={
+                "cic_registration_number": {},
+                "cic_petitioner_name": {},
+                "cic_ticket_id": {"fields": {"display_name": {}}},
+            },
+        )
+        self.assertEqual(rows[0]["cic_petitioner_name"], "Tur Plătitor Doi")
+        for spec in (
+            {"description": {}},
+            {"cic_answer_body": {}},
+            {"attachment_ids": {}},
+        ):
+            with self.assertRaisesRegex(JsonRpcException, "AccessError", msg=spec):
+                self._call(
+                    "account.move",
+                    "web_read",
+                    invoice.ids,
+                    specification={"cic_ticket_id": {"fields": spec}},
+                )
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self._call("helpdesk.ticket", "read", self.by_hand.ids, ["description"])
+        content = self._csv(["necunoscut,25.50,2026-03-02,Ion,GH-RPC-1,"])
+        wizard_id = self._call(
+            "cic.payment.import",
+            "create",
+            {"file": content.decode(), "file_name": "rpc.csv"},
+        )
+        self._call("cic.payment.import", "action_import", [wizard_id])
+        line = self.env["cic.payment.import.line"].search(
+            [("transaction_id", "=", "GH-RPC-1")]
+        )
+        self.assertEqual(line.state, "unmatched")
+        with self.assertRaisesRegex(JsonRpcException, "UserError"):
+            self._call(
+                "cic.payment.import.line",
+                "write",
+                line.ids,
+                {"state": "matched", "match_method": "manual"},
+            )
+        self.assertEqual(line.state, "unmatched")
