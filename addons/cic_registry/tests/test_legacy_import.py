@@ -18,7 +18,7 @@ from odoo.tools import file_open, mute_logger
 
 from ..wizard.cic_legacy_import import CREATE_CONTEXT
 from ..wizard.cic_legacy_import_reader import suggest_mapping
-from .test_report_common import CicReportCase
+from .report_common import CicReportCase
 
 D = datetime.date
 HEADERS = (

@@ -6,7 +6,7 @@ import datetime
 
 from odoo.exceptions import UserError
 
-from .test_nomenclator_common import CicNomenclatorCase
+from .nomenclator_common import CicNomenclatorCase
 
 
 class TestArchiveSelection(CicNomenclatorCase):

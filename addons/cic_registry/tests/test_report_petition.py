@@ -9,7 +9,7 @@ import openpyxl
 
 from odoo.tests import tagged
 
-from .test_report_common import CicReportCase
+from .report_common import CicReportCase
 
 D = datetime.date
 

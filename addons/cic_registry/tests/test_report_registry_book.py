@@ -12,7 +12,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.pdf import PdfReader
 
-from .test_report_common import CicReportCase
+from .report_common import CicReportCase
 
 D = datetime.date
 

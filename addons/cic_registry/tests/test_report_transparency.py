@@ -11,7 +11,7 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
-from .test_report_common import CicReportCase
+from .report_common import CicReportCase
 
 D = datetime.date
 

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .test_report_common import CicReportCase
+from .report_common import CicReportCase
 
 D = datetime.date
 
