@@ -65,6 +65,7 @@
         "views/cic_accessibility_templates.xml",
         "views/website_layout_templates.xml",
         "views/cic_privacy_templates.xml",
+        "views/cic_institution_templates.xml",
     ],
     "demo": ["demo/cic_portal_demo.xml", "demo/cic_fee_demo.xml"],
     "assets": {

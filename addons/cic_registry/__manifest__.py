@@ -92,6 +92,8 @@
         "views/res_config_settings_esign_views.xml",
         "views/helpdesk_ticket_channel_phone_line_views.xml",
         "views/helpdesk_ticket_followup_views.xml",
+        "security/cic_institution_security.xml",
+        "views/cic_institution_views.xml",
     ],
     "demo": [
         "demo/cic_registry_demo.xml",
@@ -102,6 +104,7 @@
         "demo/cic_report_demo.xml",
         "demo/cic_siruta_demo.xml",
         "demo/helpdesk_ticket_phone_line_demo.xml",
+        "demo/cic_institution_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -11,3 +11,4 @@ from . import fee_payment
 from . import accessibility
 from . import privacy
 from . import followup
+from . import institution

@@ -26,3 +26,4 @@ from . import test_iban
 from . import test_followup
 from . import test_service_fields
 from . import test_website_institution
+from . import test_institutions_page

@@ -131,6 +131,20 @@ class TestAccessibility(CicPortalHttpCase):
         cls.info_page = cls.env["cic.public.info.page"].create(
             {"name": "Contacte accesibile", "content": "<p>Telefon: 0268 000 000</p>"}
         )
+        cls.institution = cls.env["cic.institution"].create(
+            {
+                "name": "Inspectoratul Accesibil",
+                "kind": "deconcentrated",
+                "competences": "<p>Controlul accesibilității clădirilor.</p>",
+                "street": "Str. Lungă 1",
+                "locality": "Exemplu",
+                "opening_hours": "Luni-Vineri 8-16",
+                "phone": "0268 000 000",
+                "email": "inspectorat@example.com",
+                "website": "https://inspectorat.example.com",
+                "website_published": True,
+            }
+        )
         cls.official = cls._weekday_official(
             "cic_a11y_mayor", "Primar Accesibil", job_title="Primar"
         )
@@ -167,6 +181,8 @@ class TestAccessibility(CicPortalHttpCase):
             "/ro/",
             "/ro/cic/accessibility",
             "/ro/cic/privacy",
+            "/ro/cic/institutions",
+            f"/ro/cic/institutions/{self.institution.id}",
         ]
 
     def _citizen_pages(self):

@@ -65,3 +65,5 @@ from . import res_partner_bank
 from . import res_company_phone_line
 from . import res_config_settings_phone_line
 from . import helpdesk_ticket_followup
+from . import cic_institution
+from . import helpdesk_ticket_institution

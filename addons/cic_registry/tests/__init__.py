@@ -31,3 +31,4 @@ from . import test_gdpr_requests
 from . import test_followup
 from . import test_registry_first_sight
 from . import test_role_journeys
+from . import test_institution

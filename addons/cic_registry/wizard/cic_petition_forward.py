@@ -3,6 +3,7 @@
 """Redirect a misdirected petition to the competent authority (OG 27/2002 art. 6^1)."""
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class CicPetitionForward(models.TransientModel):
@@ -12,17 +13,34 @@ class CicPetitionForward(models.TransientModel):
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
     forward_due_date = fields.Date(related="ticket_id.cic_forward_due_date")
     forward_due_basis = fields.Char(related="ticket_id.cic_forward_due_basis")
+    institution_id = fields.Many2one(
+        "cic.institution",
+        string="Institution",
+        help="Choose the institution from the directory: its letter contact "
+        "becomes the recipient.",
+    )
+    institution_address = fields.Text(related="institution_id.address_display")
     authority_id = fields.Many2one(
         "res.partner",
         string="Competent authority",
-        required=True,
+        compute="_compute_authority_id",
+        store=True,
+        readonly=False,
         domain=[("is_company", "=", True)],
+        help="The recipient of the forwarding letter. Left empty with an "
+        "institution chosen, a contact is made from the institution.",
     )
     reason = fields.Text(
         help="Why the matter is in the competence of that authority (printed in the "
         "forwarding letter)."
     )
     late_warning = fields.Boolean(compute="_compute_late_warning")
+
+    @api.depends("institution_id")
+    def _compute_authority_id(self):
+        for wizard in self:
+            if wizard.institution_id:
+                wizard.authority_id = wizard.institution_id.partner_id
 
     @api.depends("forward_due_date")
     def _compute_late_warning(self):
@@ -34,5 +52,14 @@ class CicPetitionForward(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        self.ticket_id._cic_forward(self.authority_id, self.reason or "")
+        if self.institution_id:
+            self.ticket_id._cic_forward_to_institution(
+                self.institution_id, self.authority_id, self.reason or ""
+            )
+        elif not self.authority_id:
+            raise UserError(
+                self.env._("Choose the institution or the competent authority.")
+            )
+        else:
+            self.ticket_id._cic_forward(self.authority_id, self.reason or "")
         return {"type": "ir.actions.act_window_close"}
