@@ -126,3 +126,13 @@ class TestInstitution(CicWorkflowCase):
             )
         self.assertFalse(ticket.cic_closure_reason)
         self.assertFalse(institution.partner_id)
+
+    def test_other_town_hall_directory_is_not_seen(self):
+        other_company = self.env["res.company"].create({"name": "Primăria Alta"})
+        theirs = self.env["cic.institution"].create(
+            {"name": "Instituție a altei primării", "company_id": other_company.id}
+        )
+        ours = self._create_as_clerk()
+        Institution = self.env["cic.institution"].with_user(self.clerk)
+        found = Institution.search([("id", "in", (theirs | ours).ids)])
+        self.assertEqual(found, ours)
