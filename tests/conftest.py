@@ -1,4 +1,5 @@
-"""Suite-level fixtures: where Odoo and the test configuration are."""
+"""Suite-level fixtures: where Odoo and the test configuration are; the ``demo``
+marker (tests of the demo content, run only on a database with demo data)."""
 
 import os
 import shutil
@@ -7,6 +8,57 @@ import sys
 import uuid
 
 import pytest
+
+# The addons whose demo data the ``demo``-marked tests check.
+DEMO_ADDONS = ("cic_registry", "cic_audience", "cic_performance", "cic_portal")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "demo: checks the demo data itself (tests/test_demo_data.py); run on a "
+        "database with demo data, deselected (and said so) on one without",
+    )
+
+
+def _database_has_demo():
+    """True when the four addons were installed with their demo data."""
+    from odoo import sql_db
+    from odoo.tools import config
+
+    with sql_db.db_connect(config["db_name"]).cursor() as cr:
+        cr.execute(
+            "SELECT COUNT(*) FILTER (WHERE demo), COUNT(*) FROM ir_module_module"
+            " WHERE name IN %s AND state = 'installed'",
+            [DEMO_ADDONS],
+        )
+        with_demo, installed = cr.fetchone()
+    return installed > 0 and with_demo == installed
+
+
+def pytest_collection_modifyitems(config, items):
+    """On a database without demo data, the tests of the demo content are not run:
+    they are deselected (never counted as passed nor skipped), and the run says so
+    on the terminal and in the JUnit report (tools/junit_summary.py prints it)."""
+    demo = [item for item in items if item.get_closest_marker("demo")]
+    if not demo or _database_has_demo():
+        return
+    from odoo.tools import config as odoo_config
+
+    items[:] = [item for item in items if not item.get_closest_marker("demo")]
+    config.hook.pytest_deselected(items=demo)
+    message = (
+        f"cic: database {odoo_config['db_name']} has no demo data: "
+        f"{len(demo)} test(s) of the demo content deselected (not run)"
+    )
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter:
+        reporter.write_line(message)
+    from _pytest.junitxml import xml_key
+
+    junit = config.stash.get(xml_key, None)
+    if junit:
+        junit.add_global_property("cic_demo_deselected", len(demo))
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from . import test_legacy_import
 from . import test_report_foi
 from . import test_report_transparency
 from . import test_siruta
-from . import test_channel_menus_demo
+from . import test_channel_menus
 from . import test_acknowledgement_queue
 from . import test_withdrawal
 from . import test_petition_join
