@@ -29,9 +29,6 @@ class TestDemoUi(HttpCase):
             self.assertEqual(roots.get(xmlid), name, xmlid)
 
     def _click_everywhere(self, xmlid):
-        # A database without demo data has no admin/admin (cic_registry's install
-        # hook replaced it): the administrator's login for this test only.
-        self.env.ref("base.user_admin").password = "admin"
         self.browser_js(
             "/odoo",
             "odoo.loader.modules.get('@web/webclient/clickbot/clickbot_loader')"
