@@ -19,8 +19,10 @@
     "data": [
         "security/ir.model.access.csv",
         "security/cic_performance_security.xml",
+        "security/cic_participation_security.xml",
         "data/survey_data.xml",
         "data/mail_template_data.xml",
+        "data/cic_participation_mail_data.xml",
         "data/cic_kpi_indicator_data.xml",
         "data/cic_appraisal_methodology_data.xml",
         "data/ir_cron_data.xml",
@@ -32,8 +34,9 @@
         "views/hr_appraisal_views.xml",
         "views/cic_performance_menus.xml",
         "views/res_config_settings_views.xml",
+        "views/cic_participation_views.xml",
     ],
-    "demo": ["demo/cic_performance_demo.xml"],
+    "demo": ["demo/cic_performance_demo.xml", "demo/cic_participation_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "cic_performance/static/tests/tours/*.js",

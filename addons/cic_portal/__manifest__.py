@@ -18,6 +18,7 @@
         "account_payment",
         "cic_registry",
         "cic_audience",
+        "cic_performance",
     ],
     "external_dependencies": {"python": ["num2words", "qrcode"]},
     "data": [
@@ -66,6 +67,7 @@
         "views/website_layout_templates.xml",
         "views/cic_privacy_templates.xml",
         "views/cic_institution_templates.xml",
+        "views/cic_participation_templates.xml",
     ],
     "demo": ["demo/cic_portal_demo.xml", "demo/cic_fee_demo.xml"],
     "assets": {

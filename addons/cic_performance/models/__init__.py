@@ -4,6 +4,7 @@ from . import cic_kpi_snapshot
 from . import cic_kpi_indicator
 from . import cic_kpi_value
 from . import cic_participation_activity
+from . import cic_participation_signup
 from . import cic_annual_report
 from . import cic_annual_report_section
 from . import survey_survey

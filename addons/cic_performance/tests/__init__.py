@@ -8,3 +8,4 @@ from . import test_report_official_performance
 from . import test_phone_line
 from . import test_hr_journey
 from . import test_satisfaction_settings
+from . import test_participation_publication

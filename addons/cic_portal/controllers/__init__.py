@@ -9,6 +9,7 @@ from . import transparency
 from . import database
 from . import fee_payment
 from . import accessibility
-from . import privacy
 from . import followup
+from . import privacy
 from . import institution
+from . import participation

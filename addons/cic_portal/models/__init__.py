@@ -32,5 +32,6 @@ from . import mail_mail
 from . import res_company_accessibility
 from . import helpdesk_ticket_form_answers
 from . import cic_procedure
-from . import helpdesk_ticket_date_basis
 from . import helpdesk_ticket_fee_gate
+from . import helpdesk_ticket_date_basis
+from . import cic_public_document_participation

@@ -27,3 +27,4 @@ from . import test_followup
 from . import test_service_fields
 from . import test_website_institution
 from . import test_institutions_page
+from . import test_participation_page

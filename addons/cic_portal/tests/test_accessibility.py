@@ -145,6 +145,15 @@ class TestAccessibility(CicPortalHttpCase):
                 "website_published": True,
             }
         )
+        cls.activity = cls.env["cic.participation.activity"].create(
+            {
+                "name": "Dezbatere accesibilă",
+                "date": fields.Date.today() + timedelta(days=7),
+                "website_published": True,
+                "signup_open": True,
+                "public_description": "<p>Ordinea de zi a dezbaterii.</p>",
+            }
+        )
         cls.official = cls._weekday_official(
             "cic_a11y_mayor", "Primar Accesibil", job_title="Primar"
         )
@@ -183,6 +192,8 @@ class TestAccessibility(CicPortalHttpCase):
             "/ro/cic/privacy",
             "/ro/cic/institutions",
             f"/ro/cic/institutions/{self.institution.id}",
+            "/ro/cic/participation",
+            f"/ro/cic/participation/{self.activity.id}",
         ]
 
     def _citizen_pages(self):
@@ -197,6 +208,7 @@ class TestAccessibility(CicPortalHttpCase):
             "/ro/my/security",
             "/ro/my/account",
             "/ro/my/audiences",
+            "/ro/my/participation",
             f"/ro/my/audiences/{self.audience.id}",
             f"/ro/cic/audience?official_id={self.official.id}",
         ]
