@@ -11,6 +11,7 @@
     "development_status": "Beta",
     "depends": [
         "hr_appraisal_oca",
+        "hr_skills",
         "survey",
         "cic_registry",
         "cic_audience",
@@ -20,11 +21,13 @@
         "security/ir.model.access.csv",
         "security/cic_performance_security.xml",
         "security/cic_participation_security.xml",
+        "security/cic_training_security.xml",
         "data/survey_data.xml",
         "data/mail_template_data.xml",
         "data/cic_participation_mail_data.xml",
         "data/cic_kpi_indicator_data.xml",
         "data/cic_appraisal_methodology_data.xml",
+        "data/cic_training_data.xml",
         "data/ir_cron_data.xml",
         "report/cic_performance_templates.xml",
         "report/cic_appraisal_campaign_templates.xml",
@@ -35,8 +38,13 @@
         "views/cic_performance_menus.xml",
         "views/res_config_settings_views.xml",
         "views/cic_participation_views.xml",
+        "views/cic_training_views.xml",
     ],
-    "demo": ["demo/cic_performance_demo.xml", "demo/cic_participation_demo.xml"],
+    "demo": [
+        "demo/cic_performance_demo.xml",
+        "demo/cic_participation_demo.xml",
+        "demo/cic_training_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "cic_performance/static/tests/tours/*.js",

@@ -21,3 +21,9 @@ from . import cic_appraisal_mark
 from . import hr_employee
 from . import hr_employee_base
 from . import hr_appraisal
+from . import cic_training_course
+from . import cic_training_participation
+from . import cic_kpi_indicator_training
+from . import hr_appraisal_training
+from . import res_company_training
+from . import res_config_settings_training

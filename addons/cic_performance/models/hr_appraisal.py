@@ -36,6 +36,7 @@ REPORT_FIELDS = {
     "cic_results",
     "cic_difficulties",
     "cic_training_needs",
+    "cic_training_course_ids",
     "cic_next_objectives",
     "cic_interview_date",
     "cic_employee_signed_date",

@@ -9,3 +9,4 @@ from . import test_phone_line
 from . import test_hr_journey
 from . import test_satisfaction_settings
 from . import test_participation_publication
+from . import test_training
