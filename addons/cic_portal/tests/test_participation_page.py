@@ -82,6 +82,15 @@ class TestParticipationPage(HttpCase):
         self.assertIn("Test dezbatere piața centrală", response.text)
         self.assertNotIn("Test ședință nepublicată", response.text)
 
+    def test_empty_page_useful(self):
+        """Nothing published (a database without demo data): 200, an explanation
+        and no activity card."""
+        self.env["cic.participation.activity"].search([]).website_published = False
+        response = self.url_open("/cic/participation")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('class="alert alert-info" role="status"', response.text)
+        self.assertNotIn("o_cic_participation_row", response.text)
+
     def test_detail_404_unpublished(self):
         self.assertEqual(self.url_open(self._url(self.published)).status_code, 200)
         with mute_logger("odoo.http"):
