@@ -3,7 +3,7 @@
 {
     "name": "CIC Performance",
     "summary": "CIC indicators, citizen satisfaction and staff appraisal",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/CIC",
     "license": "AGPL-3",
     "author": "CIC Suite",

@@ -333,3 +333,23 @@ class TestHrJourney(HttpCase):
             as_hr.employee_id.action_open_last_appraisal()["name"],
             "Evaluări noi și în curs",
         )
+
+    def test_methodology_criteria_in_romanian(self):
+        """The criteria of the shipped methodologies are data records with xml ids, so
+        HR reads them in Romanian (they were created inline and stayed English)."""
+        Criterion = (
+            self.env["cic.appraisal.criterion"]
+            .with_user(self.u_hr)
+            .with_context(lang="ro_RO")
+        )
+        expected = {
+            "criterion_anexa6_execution_1": "Îndeplinirea obiectivelor individuale",
+            "criterion_anexa6_management_8": "Luarea deciziilor",
+            "criterion_oug7_high_2": "Competențe specifice din fișa postului",
+            "criterion_contract_staff_3": "Elaborarea documentelor",
+        }
+        for xmlid, name in expected.items():
+            criterion = self.env.ref(f"cic_performance.{xmlid}")
+            self.assertEqual(Criterion.browse(criterion.id).name, name)
+        methodology = self.env.ref("cic_performance.methodology_anexa6_management")
+        self.assertEqual(len(methodology.criterion_ids), 8)
