@@ -155,7 +155,9 @@ class CicAppraisalCampaign(models.Model):
         self._cic_check_hr()
         if self.state == "closed":
             raise UserError(self.env._("The campaign is closed."))
-        employees = self.env["hr.employee"].search(self._cic_employee_domain())
+        # The staff category that scopes the campaign is HR data (hr.group_hr_user);
+        # the appraisal HR officer checked above reads it even without that right.
+        employees = self.env["hr.employee"].sudo().search(self._cic_employee_domain())
         if not employees:
             raise UserError(
                 self.env._(

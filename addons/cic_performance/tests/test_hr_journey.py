@@ -334,6 +334,23 @@ class TestHrJourney(HttpCase):
             "Evaluări noi și în curs",
         )
 
+    def test_appraisal_officer_without_hr_rights_generates(self):
+        """The appraisal module's HR officer, without Odoo's Employees officer
+        right, runs a campaign: the staff category that scopes it is HR data he
+        could not search (Invalid field on hr.employee.public)."""
+        officer = new_test_user(
+            self.env,
+            login="hrj_appraisal_only",
+            groups="base.group_user,hr_appraisal_oca.group_appraisal_hr_officer",
+        )
+        campaign = (
+            self.env["cic.appraisal.campaign"]
+            .with_user(officer)
+            .create({"year": YEAR, "department_ids": [(6, 0, self.urbanism.ids)]})
+        )
+        appraisals = campaign.action_generate()
+        self.assertEqual(appraisals.employee_id, self.emp)
+
     def test_methodology_criteria_in_romanian(self):
         """The criteria of the shipped methodologies are data records with xml ids, so
         HR reads them in Romanian (they were created inline and stayed English)."""
