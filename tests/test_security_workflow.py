@@ -74,6 +74,9 @@ class TestWorkflowProtections(HttpCase):
             "res.partner": cls.fx.partner_b,
             "helpdesk.ticket": cls.fx.ticket_b,
             "cic.audience.request": cls.request,
+            "cic.institution": env["cic.institution"].create(
+                {"name": "wfsec institution", "kind": "other"}
+            ),
         }
 
     # ------------------------------------------------------------------
