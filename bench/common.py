@@ -287,13 +287,15 @@ class OdooServer:
     """``bin/odoo -d DB --workers=N --http-port=PORT`` in its own process group.
 
     Started by the benchmark, stopped by it (atexit too), on 127.0.0.1 only; no
-    cron worker, so that only the scenario's requests run."""
+    cron worker unless ``cron_threads`` asks for some, so that only the scenario's
+    requests run."""
 
-    def __init__(self, db, port, workers=2, log=None):
+    def __init__(self, db, port, workers=2, log=None, cron_threads=0, extra=()):
         # CIC_BENCH_ANY_PORT: the suite's tests run the fault scenarios on a free port.
         if not (8500 <= port <= 8599 or os.environ.get("CIC_BENCH_ANY_PORT")):
             raise SystemExit("bench: use a port between 8500 and 8599")
         self.db, self.port, self.workers = db, port, workers
+        self.cron_threads, self.extra = cron_threads, list(extra)
         self.url = f"http://127.0.0.1:{port}"
         self.log = log or CIC_HOME / f"bench-server-{port}.log"
         self.proc = None
@@ -309,12 +311,13 @@ class OdooServer:
             f"--workers={self.workers}",
             f"--http-port={self.port}",
             "--http-interface=127.0.0.1",
-            "--max-cron-threads=0",
+            f"--max-cron-threads={self.cron_threads}",
             "--limit-time-real=300",
             "--limit-time-cpu=240",
             "--log-level=warn",
             f"--logfile={self.log}",
             "--no-database-list",
+            *self.extra,
         ]  # fmt: skip
         self.proc = subprocess.Popen(
             cmd,

@@ -94,6 +94,45 @@ def verify(db, ids, settle=30):
         return duplicates, missing + holes, detail
 
 
+def register(sessions, total, procedure_id, partner_id, budget):
+    """Register ``total`` petitions over JSON-RPC, one thread per session, as fast
+    as they go; returns (samples, ids, errors, wall, timed_out). Also used by
+    bench/cluster.py through a load balancer."""
+    run_tag = uuid.uuid4().hex[:8]
+    lock = threading.Lock()
+    issued = [0]
+    samples, ids, errors = [], [], []
+
+    def client(index, stop):
+        session = sessions[index]
+        while not stop.is_set():
+            with lock:
+                if issued[0] >= total:
+                    return
+                issued[0] += 1
+                number = issued[0]
+            vals = {
+                "name": f"Bench {run_tag} #{number}: cerere client {index}",
+                "description": "<p>Petiție depusă de benchmark.</p>",
+                "partner_id": partner_id,
+                "cic_procedure_id": procedure_id,
+            }
+            start = time.perf_counter()
+            try:
+                result = session.call_kw("helpdesk.ticket", "create", [[vals]])
+            except Exception as exc:  # noqa: BLE001 - counted and reported
+                with lock:
+                    errors.append(str(exc)[:200])
+                continue
+            elapsed = time.perf_counter() - start
+            with lock:
+                samples.append(elapsed)
+                ids.extend(result if isinstance(result, list) else [result])
+
+    wall, timed_out = run_clients(len(sessions), client, budget)
+    return samples, ids, errors, wall, timed_out
+
+
 def main():
     parser = arg_parser(__doc__)
     parser.add_argument("--clients", type=int, default=8)
@@ -120,42 +159,13 @@ def main():
             RpcSession(server.url, args.db).authenticate("bench_clerk")
             for _ in range(args.clients)
         ]
-        run_tag = uuid.uuid4().hex[:8]
         # Warm-up: each worker loads its registry; not counted in the check.
         for session in sessions[: args.workers * 2]:
             session.call_kw("helpdesk.ticket", "search_count", [[]])
-        lock = threading.Lock()
-        issued = [0]
-        samples, ids, errors = [], [], []
         server.memory.reset()
-
-        def client(index, stop):
-            session = sessions[index]
-            while not stop.is_set():
-                with lock:
-                    if issued[0] >= total:
-                        return
-                    issued[0] += 1
-                    number = issued[0]
-                vals = {
-                    "name": f"Bench {run_tag} #{number}: cerere client {index}",
-                    "description": "<p>Petiție depusă de benchmark.</p>",
-                    "partner_id": partner_id,
-                    "cic_procedure_id": procedure_id,
-                }
-                start = time.perf_counter()
-                try:
-                    result = session.call_kw("helpdesk.ticket", "create", [[vals]])
-                except Exception as exc:  # noqa: BLE001 - counted and reported
-                    with lock:
-                        errors.append(str(exc)[:200])
-                    continue
-                elapsed = time.perf_counter() - start
-                with lock:
-                    samples.append(elapsed)
-                    ids.extend(result if isinstance(result, list) else [result])
-
-        wall, timed_out = run_clients(args.clients, client, args.max_seconds)
+        samples, ids, errors, wall, timed_out = register(
+            sessions, total, procedure_id, partner_id, args.max_seconds
+        )
         peak = server.memory.label()
     finally:
         server.stop()

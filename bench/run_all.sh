@@ -38,5 +38,6 @@ run 1200 bench/legacy_import.py                               || status=1
 run 1800 bench/generate.py --n "$N"                           || status=1
 run 900 bench/reports.py                                      || status=1
 run 900 bench/citizen_pages.py --port "$((PORT + 30))"        || status=1
+run 1200 bench/cluster.py --port "$((PORT + 40))"             || status=1
 echo; echo "== summary ($OUT)"; grep '^RESULT' "$OUT"
 exit $status
