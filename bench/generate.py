@@ -5,6 +5,12 @@ into ``helpdesk_ticket`` with ``INSERT ... SELECT generate_series`` (raw SQL is 
 here, in bench/, and never in the addons). Never run it on a real database.
 
     bench/py bench/generate.py -d h_bench [--n 1000000] [--partners 50000]
+        [--communes 100]
+
+County scale (``--communes K``): the N entries are spread evenly over K communes,
+companies named "Comuna Bench 001".., created when missing, each with its own ten
+departments and its own register numbers; the petitioners' pool is shared (a citizen
+files with several communes).
 
 Distributions: procedures (petitions 45 %, service requests 25 %, Law 544 requests
 12 %, outgoing 8 %, internal 5 %, complaints, recommendations, GDPR), registration
@@ -122,14 +128,33 @@ def columns_of(cr, table):
     }
 
 
-def ensure_departments(env):
+def ensure_departments(env, company_id=None):
+    company_id = company_id or env.company.id
     Team = env["helpdesk.ticket.team"].sudo()
-    teams = Team.search([("name", "in", DEPARTMENTS)])
+    teams = Team.search(
+        [("name", "in", DEPARTMENTS), ("company_id", "in", [company_id, False])]
+    )
     missing = set(DEPARTMENTS) - set(teams.mapped("name"))
     if missing:
-        teams |= Team.create([{"name": name} for name in sorted(missing)])
+        teams |= Team.create(
+            [{"name": name, "company_id": company_id} for name in sorted(missing)]
+        )
     env.cr.commit()
     return teams.ids
+
+
+def ensure_communes(db, count):
+    """Ids of ``count`` companies "Comuna Bench NNN" (created through the ORM, so
+    each gets what Odoo gives a new company)."""
+    with open_env(db) as env:
+        Company = env["res.company"].sudo()
+        names = [f"Comuna Bench {i:03d}" for i in range(1, count + 1)]
+        found = Company.search([("name", "in", names)])
+        missing = [name for name in names if name not in set(found.mapped("name"))]
+        for name in missing:
+            found |= Company.create({"name": name, "city": name[7:]})
+            env.cr.commit()
+        return found.sorted("name").ids
 
 
 def ensure_partners(cr, count):
@@ -204,15 +229,23 @@ def lookups(cr, env):
 
 
 def generate(
-    db, n, partners=None, partner_id=None, team_ids=None, days=3 * 365, quiet=False
+    db,
+    n,
+    partners=None,
+    partner_id=None,
+    team_ids=None,
+    days=3 * 365,
+    quiet=False,
+    company_id=None,
 ):
-    """Insert ``n`` entries; with ``partner_id`` they all belong to that partner.
-    Returns (inserted, seconds)."""
+    """Insert ``n`` entries (in ``company_id``, default the main company); with
+    ``partner_id`` they all belong to that partner. Returns (inserted, seconds)."""
     started = time.time()
     with open_env(db) as env:
-        teams = team_ids or ensure_departments(env)
+        teams = team_ids or ensure_departments(env, company_id)
         cr = env.cr
         info = lookups(cr, env)
+        info["company"] = company_id or info["company"]
         partner_ids = (
             [partner_id]
             if partner_id
@@ -394,13 +427,38 @@ def main():
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--partners", type=int, help="pool of partners (default n/20)")
     parser.add_argument("--partner-id", type=int, help="all entries for this partner")
+    parser.add_argument(
+        "--communes", type=int, default=0, help="spread over K communes (companies)"
+    )
     args = parser.parse_args()
     n = 20_000 if args.quick else args.n
-    banner("generate: registry entries through SQL (test data only)", args, n=n)
+    banner(
+        "generate: registry entries through SQL (test data only)",
+        args,
+        n=n,
+        communes=args.communes or 1,
+    )
     with open_env(args.db) as env:
         env.cr.execute("SELECT count(*) FROM helpdesk_ticket")
         before = env.cr.fetchone()[0]
-    inserted, elapsed = generate(args.db, n, args.partners, args.partner_id)
+    if args.communes:
+        started = time.time()
+        companies = ensure_communes(args.db, args.communes)
+        print(f"{len(companies)} communes ready in {time.time() - started:.0f} s")
+        partners = args.partners or max(10, n // 20)
+        inserted = 0
+        for company_id in companies:
+            inserted += generate(
+                args.db,
+                n // len(companies),
+                partners,
+                args.partner_id,
+                quiet=True,
+                company_id=company_id,
+            )[0]
+        elapsed = time.time() - started
+    else:
+        inserted, elapsed = generate(args.db, n, args.partners, args.partner_id)
     result_line(
         "generate",
         "INFO",
