@@ -26,7 +26,7 @@ COPY requirements/ /opt/cic/requirements/
 # dependency is Odoo itself). pyHanko (with fonttools and uharfbuzz, its "opentype"
 # extra) signs the letters sent by e-mail (PAdES).
 RUN pip3 install --no-cache-dir --break-system-packages \
-        -c /opt/cic/requirements/project.txt num2words qrcode xlrd python-stdnum \
+        -c /opt/cic/requirements/project.txt num2words xlrd python-stdnum \
         pyHanko fonttools uharfbuzz \
     && pip3 install --no-cache-dir --break-system-packages --no-deps \
         -r /opt/cic/requirements/oca.txt

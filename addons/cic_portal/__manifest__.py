@@ -20,7 +20,7 @@
         "cic_audience",
         "cic_performance",
     ],
-    "external_dependencies": {"python": ["num2words", "qrcode"]},
+    "external_dependencies": {"python": ["num2words"]},
     "data": [
         "security/cic_portal_groups.xml",
         "security/ir.model.access.csv",

@@ -16,7 +16,6 @@
     ],
     "external_dependencies": {
         "python": [
-            "qrcode",
             "pyhanko",
             "pyhanko_certvalidator",
             "fontTools",

@@ -35,6 +35,13 @@ class HelpdeskTicket(models.Model):
             "cic_term_start_date",
         }
 
+    def _cic_audited_fields(self):
+        """A correction of the term start goes to the audit log (R-REG-2)."""
+        audited = super()._cic_audited_fields()
+        return audited + [
+            name for name in ("cic_term_start_date",) if name not in audited
+        ]
+
     @api.model
     def _cic_term_depends(self):
         return super()._cic_term_depends() + [

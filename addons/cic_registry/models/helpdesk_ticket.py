@@ -8,12 +8,7 @@ annexes, sender (``partner_id``), summary (``name``), department (``team_id``),
 dispatch date, resolution, recipient, joined-to entry and file indicator.
 """
 
-import base64
 import datetime
-import io
-from urllib.parse import urlencode
-
-import qrcode
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -37,9 +32,9 @@ AUDITED_FIELDS = (
     "cic_file_indicator",
     "cic_dispatch_date",
     "cic_legal_due_date",
-    # Legal workflow (fields of helpdesk_ticket_workflow.py and cic_audience):
-    # term start, extensions, forwarding, approvals, refusal, internal deadline.
-    "cic_term_start_date",
+    # Legal workflow (fields of helpdesk_ticket_workflow.py): extensions,
+    # forwarding, approvals, refusal, internal deadline. Other addons add their
+    # fields through _cic_audited_fields() (cic_audience: the term start).
     "cic_internal_due_date",
     "cic_extension_days",
     "cic_extension_date",
@@ -409,19 +404,11 @@ class HelpdeskTicket(models.Model):
     # Receipt
     # ------------------------------------------------------------------
     def _cic_tracking_url(self):
-        """Public tracking page of the entry (served by cic_portal)."""
+        """Public page where the citizen follows the entry, or False. The
+        registry serves no such page: an addon that does (cic_portal) returns
+        its URL, and the receipt then prints it with its QR code."""
         self.ensure_one()
-        base = self.get_base_url()
-        query = urlencode({"number": self.cic_registration_number or ""})
-        return f"{base}/cic/track?{query}"
-
-    def _cic_tracking_qr(self):
-        """QR code of the tracking URL as a PNG data URI."""
-        self.ensure_one()
-        image = qrcode.make(self._cic_tracking_url(), box_size=6, border=2)
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+        return False
 
     # ------------------------------------------------------------------
     # Reminders
