@@ -1,8 +1,12 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import cic_portal
+from . import services
+from . import tracking
+from . import public_pages
 from . import portal
 from . import portal_identity
+from . import request_pages
 from . import petitioner
 from . import audience
 from . import transparency

@@ -15,8 +15,6 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers import portal
 
-from .cic_portal import CicPortalController
-
 BOOKING_DAYS = 21
 MAX_SLOTS_SHOWN = 80
 
@@ -55,7 +53,7 @@ class CicAudiencePortal(portal.CustomerPortal):
             "officials": officials,
             "official": official,
             "slots": self._cic_free_slots(official) if official else [],
-            "form_token": CicPortalController()._new_form_token(),
+            "form_token": request.env["cic.portal.submission"]._cic_new_form_token(),
             "error": kw.get("error"),
             "form": kw,
         }
@@ -83,18 +81,22 @@ class CicAudiencePortal(portal.CustomerPortal):
             error = self._cic_audience_identity_error(post)
         if not error:
             try:
-                token_uid = CicPortalController()._check_form_token(
+                token_uid = request.env["cic.portal.submission"]._cic_check_form_token(
                     post.get("form_token")
                 )
-                audience = self._cic_book(official, slot, subject, post, token_uid)
-            except (ValueError, UserError) as exc:
+                audience = request.env["cic.audience.request"]._cic_portal_book(
+                    self._cic_audience_vals(official, subject, post), slot, token_uid
+                )
+            except UserError as exc:
                 error = str(exc.args[0] if exc.args else exc)
         if error:
             values = {
                 "officials": officials,
                 "official": official,
                 "slots": self._cic_free_slots(official) if official else [],
-                "form_token": CicPortalController()._new_form_token(),
+                "form_token": request.env[
+                    "cic.portal.submission"
+                ]._cic_new_form_token(),
                 "error": error,
                 "form": dict(post, subject=subject or ""),
             }
@@ -106,44 +108,13 @@ class CicAudiencePortal(portal.CustomerPortal):
         return ""
 
     def _cic_audience_vals(self, official, subject, post):
+        """The request's values read from the form; the citizen, the channel
+        and the booking are ``cic.audience.request._cic_portal_book``'s."""
         return {
             "official_id": official.id,
-            "partner_id": request.env.user.partner_id.id,
             "subject": subject.strip()[:200],
             "description": (post.get("description") or "").strip(),
-            "channel": "online",
         }
-
-    def _cic_book(self, official, slot, subject, post, token_uid):
-        Submission = request.env["cic.portal.submission"].sudo()
-        previous = Submission.search([("token", "=", token_uid)], limit=1)
-        if previous:
-            return previous._get_record()
-        try:
-            start = fields.Datetime.to_datetime(slot)
-        except ValueError as exc:
-            raise ValueError(request.env._("The chosen slot is not valid.")) from exc
-        with request.env.cr.savepoint():
-            request.env["cic.audience.request"]._cic_check_open_bookings(
-                request.env.user.partner_id
-            )
-            # Narrow sudo: citizens only read their audience requests; the
-            # request is created for the logged-in citizen and an official of a
-            # published programme, then booked by cic_audience's own checks.
-            audience = (
-                request.env["cic.audience.request"]
-                .sudo()
-                .create(self._cic_audience_vals(official, subject, post))
-            )
-            audience._cic_book_slot(start)
-            Submission.create(
-                {
-                    "token": token_uid,
-                    "res_model": audience._name,
-                    "res_id": audience.id,
-                }
-            )
-        return audience
 
     @http.route(
         ["/my/audiences", "/my/audiences/page/<int:page>"],

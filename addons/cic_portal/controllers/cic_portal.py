@@ -1,31 +1,26 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Public pages of the citizens' portal: catalogue, online forms,
-confirmation, tracking, public documents and ex officio information."""
+"""The online forms of the citizens' portal (/cic/form/<kind>,
+/cic/services/<slug>/apply) and the spam guard the other public forms share.
+
+The controller parses the form, checks the spam guard and renders; the
+registration is ``cic.portal.submission._cic_register_ticket``. The other route
+families extend this class or their own base: services.py (catalogue),
+tracking.py (/cic/track), request_pages.py (confirmation, receipt),
+public_pages.py (documents, ex officio information)."""
 
 import ipaddress
 import re
-import time
-import uuid
 
 from markupsafe import Markup
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
-from odoo.tools import consteq, plaintext2html
-from odoo.tools.misc import hash_sign, verify_hash_signed
+from odoo.tools import plaintext2html
 
 from odoo.addons.cic_registry.models.ir_attachment import CicStorageError
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from .utils import attachment_download
-
-FORM_SCOPE = "cic_portal.form"
-MAX_FILES = 5
-DOCUMENTS_PER_PAGE = 20
-CODE_CLEAN_RE = re.compile(r"[^A-Z0-9]")
 # IPv6 clients get a /64 each from their provider: its addresses share one counter.
 IPV6_CLIENT_PREFIX = 64
 CAPTCHA_ACTION = "cic_form"
@@ -128,47 +123,15 @@ class CicPortalController(http.Controller):
             keys.append(f"email:{email}")
         return keys
 
-    def _param(self, name, default):
-        value = request.env["ir.config_parameter"].sudo().get_param(name)
-        try:
-            return int(value) if value not in (None, False, "") else default
-        except ValueError:
-            return default
-
-    def _new_form_token(self):
-        """Signed (time, uuid): proves when the form was served and makes
-        a second submit of the same form idempotent."""
-        return hash_sign(
-            request.env(su=True),
-            FORM_SCOPE,
-            {"ts": int(time.time()), "uid": uuid.uuid4().hex},
-            expiration_hours=24,
-        )
-
-    def _check_form_token(self, token):
-        """Return the token uuid, or raise ValueError with a message."""
-        _ = request.env._
-        values = None
-        if token:
-            try:
-                values = verify_hash_signed(request.env(su=True), FORM_SCOPE, token)
-            except (ValueError, UnicodeDecodeError):
-                values = None
-        if not values:
-            raise ValueError(_("The form has expired. Please fill it in again."))
-        min_seconds = self._param("cic_portal.min_fill_seconds", 3)
-        if time.time() - values["ts"] < min_seconds:
-            raise ValueError(
-                _("The form was sent too quickly. Please check it and send it again.")
-            )
-        return values["uid"]
-
     def _check_spam(self, post):
         _ = request.env._
         if post.get("cic_website"):  # honeypot, hidden from humans
             raise ValueError(_("Your submission could not be accepted."))
+        # Narrow sudo: the counters are technical rows, read for visitors.
         throttle = request.env["cic.portal.throttle"].sudo()
-        limit = self._param("cic_portal.submit_limit_per_hour", 10)
+        limit = request.env["cic.portal.submission"]._cic_int_param(
+            "cic_portal.submit_limit_per_hour", 10
+        )
         if any(
             throttle._is_limited("submit", key, limit, 60)
             for key in self._submit_keys(post)
@@ -238,62 +201,9 @@ class CicPortalController(http.Controller):
             errors["email"] = _("The e-mail address is not valid.")
         return errors
 
-    def _read_uploads(self):
-        """Uploaded files as (name, bytes, mimetype); ValueError if refused."""
-        _ = request.env._
-        files = [
-            f for f in request.httprequest.files.getlist("attachments") if f.filename
-        ]
-        if len(files) > MAX_FILES:
-            raise ValueError(_("You can attach at most %s files.", MAX_FILES))
-        uploads = []
-        for upload in files:
-            try:
-                uploads.append(
-                    request.env["ir.attachment"]._cic_portal_read_upload(upload)
-                )
-            except ValidationError as exc:
-                raise ValueError(exc.args[0]) from exc
-        return uploads
-
     # ------------------------------------------------------------------
-    # Registration
+    # The form's values
     # ------------------------------------------------------------------
-    def _get_citizen_partner(self, post):
-        """The logged-in citizen, or a new contact for a visitor. A visitor is
-        never matched to an existing contact by e-mail: that would attach the
-        request to someone else's account."""
-        user = request.env.user
-        if not user._is_public():
-            return user.partner_id
-        # Narrow sudo: visitors cannot create contacts; this creates exactly one,
-        # from the validated form, for the request being registered.
-        return (
-            request.env["res.partner"].sudo().create(self._citizen_partner_vals(post))
-        )
-
-    def _citizen_partner_vals(self, post):
-        """Contact values (name, e-mail, phone, postal address) from the form."""
-        name = f"{post['first_name'].strip()} {post['last_name'].strip()}"
-        address = self._petitioner_address_vals(post)
-        vals = {
-            "name": name,
-            "email": post["email"].strip(),
-            "phone": (post.get("phone") or "").strip() or False,
-            "street": address["cic_petitioner_street"],
-            "city": address["cic_petitioner_locality"],
-            "zip": (post.get("zip") or "").strip() or False,
-        }
-        partner_fields = request.env["res.partner"]._fields
-        extra = {
-            "cic_street": post.get("street"),
-            "cic_street_number": post.get("street_number"),
-            "cic_locality": post.get("locality"),
-            "cic_person_type": "natural",
-        }
-        vals.update({k: v for k, v in extra.items() if k in partner_fields and v})
-        return vals
-
     def _description_html(self, kind_def, post):
         _ = request.env._
         lines = [
@@ -312,24 +222,9 @@ class CicPortalController(http.Controller):
         body = plaintext2html(post.get("message", ""))
         return Markup("").join(lines) + body
 
-    def _petitioner_address_vals(self, post):
-        """The postal address typed in the form, kept on the entry: the petition
-        is identified by it (OG 27/2002 art. 7) even if the contact has none."""
-        street = " ".join(
-            p
-            for p in (
-                (post.get("street") or "").strip(),
-                (post.get("street_number") or "").strip(),
-            )
-            if p
-        )
-        return {
-            "cic_petitioner_street": street[:200] or False,
-            "cic_petitioner_locality": (post.get("locality") or "").strip()[:200]
-            or False,
-        }
-
-    def _prepare_ticket_vals(self, kind_def, post, partner, service=None):
+    def _prepare_ticket_vals(self, kind_def, post, service=None):
+        """The entry's values read from the form; the petitioner and the portal
+        flags are set by ``cic.portal.submission._cic_register_ticket``."""
         procedure = request.env.ref(
             f"cic_registry.procedure_{kind_def['procedure']}", raise_if_not_found=False
         )
@@ -342,17 +237,13 @@ class CicPortalController(http.Controller):
         subject = post["subject"].strip()[:200]
         if draft:
             subject = f"{subject} ({draft.name})"[:200]
+        Submission = request.env["cic.portal.submission"]
         vals = {
             "name": subject,
             "description": self._description_html(kind_def, post),
-            "partner_id": partner.id,
-            "partner_name": partner.name,
-            "partner_email": partner.email,
             "cic_procedure_id": procedure.id if procedure else False,
-            "cic_portal_origin": True,
-            "cic_visitor_unconfirmed": request.env.user._is_public(),
             "channel_id": channel.id if channel else False,
-            **self._petitioner_address_vals(post),
+            **Submission._cic_petitioner_address_vals(post),
         }
         if service:
             vals["cic_service_id"] = service.id
@@ -361,61 +252,25 @@ class CicPortalController(http.Controller):
             vals.update(service._cic_portal_ticket_vals(post))
         return vals
 
+    def _filing_org_cui(self, post):
+        """The CUI of the organisation the form is filed for (petitioner.py), or
+        None: the person filing is then the petitioner."""
+        return None
+
     def _register(self, kind_def, post, token_uid, uploads, service=None):
-        """Create the registry entry once per form token; return it (sudo)."""
-        Submission = request.env["cic.portal.submission"].sudo()
-        previous = Submission.search([("token", "=", token_uid)], limit=1)
-        if previous:
-            return previous._get_record()
-        # The token row goes first: a concurrent duplicate waits on its unique
-        # index and fails instead of registering a second entry.
-        submission = Submission.create(
-            {"token": token_uid, "res_model": "helpdesk.ticket", "res_id": 0}
+        """Register the form's entry once per form token; return it (sudo)."""
+        Submission = request.env["cic.portal.submission"]
+        return Submission._cic_register_ticket(
+            token_uid,
+            self._prepare_ticket_vals(kind_def, post, service),
+            Submission._cic_citizen_partner_vals(post),
+            org_cui=self._filing_org_cui(post),
+            uploads=uploads,
+            answers=kind_def.get("answers", ()),
+            draft=self._chosen_draft(kind_def, post),
+            recommendation=post.get("message", ""),
+            throttle_keys=self._submit_keys(post),
         )
-        submission.flush_recordset()
-        partner = self._get_citizen_partner(post)
-        vals = self._prepare_ticket_vals(kind_def, post, partner, service)
-        # Narrow sudo on creation only: visitors and portal users may not create
-        # registry entries themselves; the values come from the validated form.
-        # Numbered just before the commit: the register's counter is not locked
-        # while the uploads and the fee invoice are stored.
-        ticket = (
-            request.env["helpdesk.ticket"]
-            .sudo()
-            .with_context(cic_number_at_commit=True)
-            .create(vals)
-        )
-        submission.res_id = ticket.id
-        for name, data, mimetype in uploads:
-            request.env["ir.attachment"].sudo().create(
-                {
-                    "name": name,
-                    "raw": data,
-                    "mimetype": mimetype,
-                    "res_model": "helpdesk.ticket",
-                    "res_id": ticket.id,
-                }
-            )
-        ticket._cic_store_form_answers(kind_def.get("answers", ()))
-        draft = self._chosen_draft(kind_def, post)
-        if draft:
-            # Narrow sudo: the recommendation lands in the Law 52 register,
-            # attached to the entry just registered for this citizen.
-            request.env["cic.transparency.recommendation"].sudo().create(
-                {
-                    "draft_id": draft.id,
-                    "author_id": partner.id,
-                    "text": post.get("message", ""),
-                    "ticket_id": ticket.id,
-                }
-            )
-        ticket._cic_create_fee_invoice()
-        ticket._cic_request_email_confirmation()
-        ticket._portal_ensure_token()
-        throttle = request.env["cic.portal.throttle"].sudo()
-        for key in self._submit_keys(post):
-            throttle._record("submit", key)
-        return ticket
 
     # ------------------------------------------------------------------
     # Online forms
@@ -444,9 +299,9 @@ class CicPortalController(http.Controller):
             "form": defaults,
             "form_fields": self._form_fields(kind_def, service),
             "errors": errors or {},
-            "form_token": self._new_form_token(),
+            "form_token": request.env["cic.portal.submission"]._cic_new_form_token(),
             "company": request.env.company,
-            "drafts": self._open_drafts()
+            "drafts": request.env["cic.portal.submission"]._cic_open_drafts()
             if kind == "transparency_recommendation"
             else [],
             "action": f"/cic/services/{service.slug}/apply"
@@ -461,23 +316,12 @@ class CicPortalController(http.Controller):
         )
         return request.env["cic.service.field"]._cic_form_fields(procedure, service)
 
-    def _open_drafts(self):
-        """Drafts under consultation (sudo search restricted to published ones)."""
-        if "cic.transparency.draft" not in request.env:
-            return []
-        return (
-            request.env["cic.transparency.draft"]
-            .sudo()
-            .search([("state", "=", "published"), ("published_website", "=", True)])
-        )
-
     def _chosen_draft(self, kind_def, post):
         """The draft a recommendation is about, among those open to comments."""
         if kind_def["procedure"] != "transparency_recommendation":
             return None
-        drafts = self._open_drafts()
-        return drafts and drafts.filtered(
-            lambda d: str(d.id) == str(post.get("draft_id"))
+        return request.env["cic.portal.submission"]._cic_open_draft(
+            post.get("draft_id")
         )
 
     def _submit(self, kind, kind_def, post, service=None):
@@ -493,14 +337,17 @@ class CicPortalController(http.Controller):
         kind_def = dict(kind_def, answers=answers)
         uploads = []
         token_uid = None
+        Submission = request.env["cic.portal.submission"]
         try:
-            token_uid = self._check_form_token(post.get("form_token"))
+            token_uid = Submission._cic_check_form_token(post.get("form_token"))
             self._check_spam(post)
             self._check_captcha()
             if not errors:
-                uploads = self._read_uploads()
-        except ValueError as exc:
-            form_error = str(exc)
+                uploads = Submission._cic_read_uploads(
+                    request.httprequest.files.getlist("attachments")
+                )
+        except (ValueError, UserError) as exc:
+            form_error = exc.args[0]
         if form_error or errors:
             values = self._form_values(kind, kind_def, post, errors, service)
             values["form_error"] = form_error or _(
@@ -551,50 +398,6 @@ class CicPortalController(http.Controller):
         return service
 
     @http.route(
-        "/cic/services", type="http", auth="public", website=True, readonly=True
-    )
-    def cic_services(self, search="", **kw):
-        domain = [("is_published", "=", True)]
-        if search:
-            domain += ["|", ("name", "ilike", search), ("summary", "ilike", search)]
-        services = request.env["cic.service"].search(domain)
-        return request.render(
-            "cic_portal.cic_services_page",
-            {
-                "categories": services.category_id.sorted(),
-                "services": services,
-                "search": search,
-            },
-        )
-
-    @http.route(
-        "/cic/services/<string:slug>",
-        type="http",
-        auth="public",
-        website=True,
-        readonly=True,
-    )
-    def cic_service(self, slug, **kw):
-        return request.render(
-            "cic_portal.cic_service_page", {"service": self._get_service(slug)}
-        )
-
-    @http.route(
-        "/cic/services/<string:slug>/form/<int:attachment_id>",
-        type="http",
-        auth="public",
-        website=True,
-        readonly=True,
-    )
-    def cic_service_form_download(self, slug, attachment_id, **kw):
-        service = self._get_service(slug)
-        # Only among the forms of a service the visitor can read.
-        attachment = service.sudo().form_attachment_ids.filtered(
-            lambda a: a.id == attachment_id
-        )
-        return attachment_download(attachment)
-
-    @http.route(
         "/cic/services/<string:slug>/apply",
         type="http",
         auth="public",
@@ -621,206 +424,4 @@ class CicPortalController(http.Controller):
         return request.render(
             "cic_portal.cic_request_form_page",
             self._form_values("service_request", kind_def, post, service=service),
-        )
-
-    # ------------------------------------------------------------------
-    # Confirmation and receipt
-    # ------------------------------------------------------------------
-    def _check_ticket(self, ticket_id, access_token):
-        try:
-            return CustomerPortal()._document_check_access(
-                "helpdesk.ticket", ticket_id, access_token
-            )
-        except (AccessError, MissingError):
-            return None
-
-    @http.route(
-        "/cic/request/<int:ticket_id>/confirmation",
-        type="http",
-        auth="public",
-        website=True,
-        sitemap=False,
-    )
-    def cic_request_confirmation(self, ticket_id, access_token=None, **kw):
-        ticket = self._check_ticket(ticket_id, access_token)
-        if not ticket:
-            return request.redirect("/cic/track")
-        return request.render(
-            "cic_portal.cic_request_confirmation_page",
-            {"ticket": ticket, "access_token": ticket.access_token},
-        )
-
-    @http.route(
-        "/cic/request/<int:ticket_id>/confirm-email",
-        type="http",
-        auth="public",
-        website=True,
-        sitemap=False,
-    )
-    def cic_request_confirm_email(self, ticket_id, token=None, **kw):
-        """The visitor confirms his e-mail address: the fee invoice is issued."""
-        # The request comes from the signed token, never from the URL alone.
-        ticket = request.env["helpdesk.ticket"]._cic_ticket_from_email_token(token)
-        if not ticket or ticket.id != ticket_id:
-            return request.redirect("/cic/track")
-        ticket._cic_confirm_visitor(
-            request.env._("The visitor confirmed his e-mail address.")
-        )
-        return request.redirect(f"{ticket.get_portal_url()}&message=email_confirmed")
-
-    @http.route(
-        "/cic/request/<int:ticket_id>/receipt",
-        type="http",
-        auth="public",
-        website=True,
-        sitemap=False,
-    )
-    def cic_request_receipt(self, ticket_id, access_token=None, **kw):
-        ticket = self._check_ticket(ticket_id, access_token)
-        if not ticket:
-            return request.redirect("/cic/track")
-        return CustomerPortal()._show_report(
-            ticket,
-            "pdf",
-            "cic_registry.action_report_registration_receipt",
-            download=kw.get("download") == "true",
-        )
-
-    # ------------------------------------------------------------------
-    # Tracking without an account
-    # ------------------------------------------------------------------
-    @staticmethod
-    def _normalize_code(code):
-        raw = CODE_CLEAN_RE.sub("", (code or "").upper())
-        return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}" if len(raw) == 12 else raw
-
-    def _track_lookup(self, number, code):
-        """Return (ticket, error). Every failure gives the same message and
-        counts towards the lock-out of this client."""
-        _ = request.env._
-        throttle = request.env["cic.portal.throttle"].sudo()
-        client = self._client_key()
-        max_failures = self._param("cic_portal.track_max_failures", 5)
-        if throttle._is_limited("track_fail", client, max_failures, 15):
-            return None, _(
-                "Too many unsuccessful attempts. Please try again in 15 minutes."
-            )
-        number = (number or "").strip()
-        code = self._normalize_code(code)
-        ticket = request.env["helpdesk.ticket"]
-        if number and code:
-            # Narrow sudo search by the public number; the record is used only
-            # if the secret access code matches (constant-time comparison).
-            candidate = ticket.sudo().search(
-                [("cic_registration_number", "=", number)], limit=1
-            )
-            if candidate.cic_access_code and consteq(candidate.cic_access_code, code):
-                return candidate, None
-        throttle._record("track_fail", client)
-        return None, _("No request matches this number and access code.")
-
-    @http.route(
-        "/cic/track",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["GET", "POST"],
-        sitemap=True,
-    )
-    def cic_track(self, number=None, code=None, **kw):
-        values = {
-            "number": number or "",
-            "code": code or "",
-            "ticket": None,
-            "error": None,
-        }
-        if number or code:
-            values["ticket"], values["error"] = self._track_lookup(number, code)
-        return request.render("cic_portal.cic_track_page", values)
-
-    # ------------------------------------------------------------------
-    # Public information (Law 544 art. 5)
-    # ------------------------------------------------------------------
-    @http.route(
-        ["/cic/documents", "/cic/documents/page/<int:page>"],
-        type="http",
-        auth="public",
-        website=True,
-        readonly=True,
-    )
-    def cic_documents(self, page=1, search="", category="", year="", **kw):
-        Document = request.env["cic.public.document"]
-        domain = [("is_published", "=", True)]
-        if search:
-            domain += [
-                "|", "|",
-                ("name", "ilike", search),
-                ("number", "ilike", search),
-                ("description", "ilike", search),
-            ]  # fmt: skip
-        if category:
-            domain.append(("category", "=", category))
-        if year and year.isdigit():
-            domain.append(("year", "=", int(year)))
-        total = Document.search_count(domain)
-        pager = portal_pager(
-            url="/cic/documents",
-            url_args={"search": search, "category": category, "year": year},
-            total=total,
-            page=page,
-            step=DOCUMENTS_PER_PAGE,
-        )
-        documents = Document.search(
-            domain, limit=DOCUMENTS_PER_PAGE, offset=pager["offset"]
-        )
-        return request.render(
-            "cic_portal.cic_documents_page",
-            {
-                "documents": documents,
-                "pager": pager,
-                "search": search,
-                "category": category,
-                "year": year,
-                "categories": Document._fields["category"]._description_selection(
-                    request.env
-                ),
-            },
-        )
-
-    @http.route(
-        "/cic/documents/<int:document_id>/download",
-        type="http",
-        auth="public",
-        website=True,
-        readonly=True,
-    )
-    def cic_document_download(self, document_id, **kw):
-        # No sudo: the record rule only lets visitors read published documents.
-        document = request.env["cic.public.document"].browse(document_id).exists()
-        if not document or not document.has_access("read") or not document.file:
-            raise request.not_found()
-        return (
-            request.env["ir.binary"]
-            ._get_stream_from(
-                document, "file", filename=document.file_name or document.name
-            )
-            .get_response(as_attachment=True)
-        )
-
-    @http.route(
-        ["/cic/info", "/cic/info/<string:slug>"],
-        type="http",
-        auth="public",
-        website=True,
-        readonly=True,
-    )
-    def cic_info(self, slug=None, **kw):
-        pages = request.env["cic.public.info.page"].search(
-            [("is_published", "=", True)]
-        )
-        page = pages.filtered(lambda p: p.slug == slug)[:1] if slug else pages[:1]
-        if slug and not page:
-            raise request.not_found()
-        return request.render(
-            "cic_portal.cic_info_page", {"pages": pages, "page": page}
         )

@@ -55,8 +55,8 @@ class CicFollowupController(CicPortalController):
             errors[FOLLOWUP_FIELD] = self._cic_followup_error()
         return errors
 
-    def _prepare_ticket_vals(self, kind_def, post, partner, service=None):
-        vals = super()._prepare_ticket_vals(kind_def, post, partner, service)
+    def _prepare_ticket_vals(self, kind_def, post, service=None):
+        vals = super()._prepare_ticket_vals(kind_def, post, service)
         earlier = self._cic_earlier_request(kind_def, post)
         if earlier:
             vals["cic_earlier_request_id"] = earlier.id

@@ -52,18 +52,6 @@ def _is_legal(post):
     return (post or {}).get("person_type") == "legal"
 
 
-def _verified_organisation(post):
-    """The organisation of the logged-in account when the form names its CUI."""
-    user = request.env.user
-    if user._is_public():
-        return None
-    organisation = user.partner_id.commercial_partner_id
-    number, _vat_payer = request.env["res.partner"]._cic_normalize_cui(post["org_cui"])
-    if organisation.cic_person_type == "legal" and organisation.cic_cui == number:
-        return organisation
-    return None
-
-
 def _organisation(post, vals=None):
     """The organisation named by a validated form (matched by CUI)."""
     # Narrow sudo: citizens and visitors can neither search contacts by CUI nor
@@ -95,17 +83,17 @@ class CicPetitionerController(CicPortalController):
             errors.update(_organisation_errors(post, required, self._field_labels()))
         return errors
 
-    def _get_citizen_partner(self, post):
+    def _filing_org_cui(self, post):
+        """The organisation's CUI: ``cic.portal.submission._cic_filing_partner``
+        makes the organisation the petitioner only when the account filing is
+        bound to it; otherwise the person filing is the petitioner (a new contact
+        for a visitor) and the organisation is only quoted on the entry."""
         if _is_legal(post):
-            organisation = _verified_organisation(post)
-            if organisation:
-                return organisation
-        # Unverified: the person filing is the petitioner (a new contact for a
-        # visitor); the organisation is only quoted on the entry.
-        return super()._get_citizen_partner(post)
+            return post["org_cui"]
+        return super()._filing_org_cui(post)
 
-    def _prepare_ticket_vals(self, kind_def, post, partner, service=None):
-        vals = super()._prepare_ticket_vals(kind_def, post, partner, service)
+    def _prepare_ticket_vals(self, kind_def, post, service=None):
+        vals = super()._prepare_ticket_vals(kind_def, post, service)
         if not _is_legal(post):
             return vals
         number, _vat_payer = request.env["res.partner"]._cic_normalize_cui(
@@ -123,9 +111,6 @@ class CicPetitionerController(CicPortalController):
         )
         if kind_def["procedure"] == "petition":
             vals["cic_represented_collective"] = post["represented_collective"].strip()
-        user = request.env.user
-        if not user._is_public() and partner != user.partner_id:
-            vals["cic_filed_by_partner_id"] = user.partner_id.id
         return vals
 
     def _form_values(self, kind, kind_def, post=None, errors=None, service=None):

@@ -307,16 +307,6 @@ class CicCustomerPortal(portal.CustomerPortal):
         if not ticket:
             return request.redirect("/my")
         url = ticket.get_portal_url()
-        if not ticket._cic_can_rate() or rating not in ("1", "2", "3", "4", "5"):
+        if not ticket._cic_rate(rating, comment):
             return request.redirect(f"{url}&message=rating_refused")
-        # Narrow sudo: citizens have no create right on ratings; the request
-        # was checked above and can be rated only once.
-        request.env["cic.request.rating"].sudo().create(
-            {
-                "ticket_id": ticket.id,
-                "partner_id": ticket.partner_id.id,
-                "rating": int(rating),
-                "comment": (comment or "").strip()[:2000],
-            }
-        )
         return request.redirect(f"{url}&message=rating_saved")

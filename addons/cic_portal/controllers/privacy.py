@@ -64,8 +64,8 @@ class CicPortalGdprForm(CicPortalController):
             + body
         )
 
-    def _prepare_ticket_vals(self, kind_def, post, partner, service=None):
-        vals = super()._prepare_ticket_vals(kind_def, post, partner, service)
+    def _prepare_ticket_vals(self, kind_def, post, service=None):
+        vals = super()._prepare_ticket_vals(kind_def, post, service)
         if kind_def["procedure"] == GDPR_PROCEDURE:
             vals["cic_gdpr_right"] = post["gdpr_right"]
         return vals

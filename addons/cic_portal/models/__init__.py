@@ -12,12 +12,14 @@ from . import cic_portal_throttle
 from . import helpdesk_ticket
 from . import helpdesk_ticket_fee
 from . import helpdesk_ticket_visitor
+from . import helpdesk_ticket_tracking
 from . import helpdesk_ticket_documents
 from . import cic_fee_table
 from . import cic_fee_table_line
 from . import res_company
 from . import helpdesk_ticket_petitioner
 from . import cic_audience_request_petitioner
+from . import cic_audience_request_booking
 from . import res_partner
 from . import account_move
 from . import account_payment

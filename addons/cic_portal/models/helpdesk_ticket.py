@@ -1,7 +1,6 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import secrets
-from urllib.parse import urlencode
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -76,14 +75,6 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return self.cic_fee_state != "unpaid"
 
-    def _cic_tracking_url(self):
-        self.ensure_one()
-        base = self.get_base_url()
-        query = urlencode(
-            {"number": self.cic_registration_number or "", "code": self.cic_access_code}
-        )
-        return f"{base}/cic/track?{query}"
-
     def _cic_portal_full_url(self):
         self.ensure_one()
         self._portal_ensure_token()
@@ -113,6 +104,26 @@ class HelpdeskTicket(models.Model):
     def _cic_can_rate(self):
         self.ensure_one()
         return bool(self.closed and not self.sudo().cic_rating_ids)
+
+    def _cic_rate(self, rating, comment=""):
+        """Record the petitioner's satisfaction with this closed request, once.
+        The caller (the portal) has checked the citizen's access to the
+        request. Returns False, recording nothing, when the request cannot be
+        rated (open, already rated) or the score is not 1 to 5."""
+        self.ensure_one()
+        if not self._cic_can_rate() or str(rating) not in ("1", "2", "3", "4", "5"):
+            return False
+        # Narrow sudo: citizens have no create right on ratings; the request
+        # was checked by the caller and can be rated only once.
+        self.env["cic.request.rating"].sudo().create(
+            {
+                "ticket_id": self.id,
+                "partner_id": self.partner_id.id,
+                "rating": int(rating),
+                "comment": (comment or "").strip()[:2000],
+            }
+        )
+        return True
 
     def _cic_acknowledgement_due(self):
         """Online submissions are due the portal confirmation instead."""

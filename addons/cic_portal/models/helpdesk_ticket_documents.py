@@ -35,6 +35,25 @@ class HelpdeskTicket(models.Model):
             )
         )
 
+    def _cic_store_portal_uploads(self, uploads):
+        """Attach the files the citizen sent with the online form
+        ((name, bytes, mimetype), checked by ``_cic_read_uploads``)."""
+        self.ensure_one()
+        # Narrow sudo: visitors cannot create attachments; these are the files
+        # of the form that registered this entry, created as the person filing
+        # (create_uid is his, which makes them "sent by the petitioner").
+        Attachment = self.env["ir.attachment"].sudo()
+        for name, data, mimetype in uploads:
+            Attachment.create(
+                {
+                    "name": name,
+                    "raw": data,
+                    "mimetype": mimetype,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+
     def _cic_released_documents(self):
         """The issued documents the petitioner may download now."""
         self.ensure_one()

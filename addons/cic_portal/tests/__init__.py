@@ -28,3 +28,4 @@ from . import test_service_fields
 from . import test_website_institution
 from . import test_institutions_page
 from . import test_participation_page
+from . import test_portal_services
