@@ -5,7 +5,10 @@ a request page ``/my/requests/<id>`` for a citizen who has 2,000 requests (made 
 bench/generate.py), against ``bin/odoo --workers=2``. Target: p95 <= 300 ms.
 
     bench/py bench/citizen_pages.py -d h_bench [--requests 2000] [--samples 50]
-        [--port 8530]
+        [--port 8530] [--communes 4]
+
+``--communes K``: the citizen's requests are filed with K communes (the first K of
+bench/generate.py --communes), as in a county installation.
 """
 
 import random
@@ -25,12 +28,12 @@ from common import (
     result_line,
     stats,
 )
-from generate import generate
+from generate import ensure_communes, generate
 
 TARGET_P95_MS = 300
 
 
-def prepare(db, wanted):
+def prepare(db, wanted, communes=0):
     with open_env(db) as env:
         if not installed(env, "cic_portal"):
             return None
@@ -43,10 +46,21 @@ def prepare(db, wanted):
         )
         have = env.cr.fetchone()[0]
     if have < wanted:
-        inserted, seconds = generate(
-            db, wanted - have, partner_id=partner_id, quiet=True
+        companies = ensure_communes(db, communes) if communes else [None]
+        inserted = seconds = 0
+        for company_id in companies:
+            done, took = generate(
+                db,
+                (wanted - have) // len(companies),
+                partner_id=partner_id,
+                quiet=True,
+                company_id=company_id,
+            )
+            inserted, seconds = inserted + done, seconds + took
+        print(
+            f"generated {inserted} requests for the citizen in {seconds:.1f} s "
+            f"({len(companies)} commune(s))"
         )
-        print(f"generated {inserted} requests for the citizen in {seconds:.1f} s")
     with open_env(db) as env:
         env.cr.execute(
             "SELECT id FROM helpdesk_ticket WHERE partner_id = %s AND "
@@ -62,12 +76,13 @@ def main():
         "--requests", type=int, default=2000, help="requests of the citizen"
     )
     parser.add_argument("--samples", type=int, default=50, help="GETs per page kind")
+    parser.add_argument("--communes", type=int, default=0, help="communes filed with")
     parser.set_defaults(port=8530)
     args = parser.parse_args()
     samples_n = 5 if args.quick else args.samples
     wanted = 200 if args.quick else args.requests
     banner("citizen pages", args, requests=wanted, samples=samples_n)
-    ids = prepare(args.db, wanted)
+    ids = prepare(args.db, wanted, args.communes)
     if ids is None:
         result_line("citizen_pages", "SKIP", "cic_portal not installed")
         return 0
