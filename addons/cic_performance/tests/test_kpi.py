@@ -6,7 +6,7 @@ import io
 import openpyxl
 from freezegun import freeze_time
 
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import CicPerformanceCase, d
 
@@ -237,3 +237,30 @@ class TestKpi(CicPerformanceCase):
         after = self.kpi(d(2025, 3, 1), d(2025, 3, 31))
         self.assertEqual(after["in_term_pct"], 100.0)
         self.assertEqual(after["entries"], before["entries"])
+
+    def test_figures_of_the_selected_communes(self):
+        """County installation: a manager working for two communes sees, by default,
+        the figures of the communes selected in the company switcher only."""
+        commune_b = self.env["res.company"].create({"name": "Comuna Perf B"})
+        team_b = self.env["helpdesk.ticket.team"].create(
+            {"name": "Perf dept comuna B", "company_id": commune_b.id}
+        )
+        self.entry(d(2025, 1, 6), d(2025, 2, 5), team=team_b, company_id=commune_b.id)
+        manager = new_test_user(
+            self.env,
+            login="perf_county_manager",
+            groups="cic_registry.group_cic_manager",
+            company_id=self.env.company.id,
+            company_ids=[(6, 0, (self.env.company | commune_b).ids)],
+        )
+        period = (d(2025, 1, 1), d(2025, 12, 31))
+        teams = (self.team_a | self.team_b | team_b).ids
+        service = self.service.with_user(manager)
+        only_a = service.with_context(allowed_company_ids=self.env.company.ids)
+        both = service.with_context(
+            allowed_company_ids=(self.env.company | commune_b).ids
+        )
+        only_b = service.with_context(allowed_company_ids=commune_b.ids)
+        self.assertEqual(only_a._cic_figures(*period, team_ids=teams)["entries"], 5)
+        self.assertEqual(both._cic_figures(*period, team_ids=teams)["entries"], 6)
+        self.assertEqual(only_b._cic_figures(*period, team_ids=teams)["entries"], 1)
