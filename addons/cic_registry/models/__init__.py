@@ -23,13 +23,12 @@ from . import cic_archive_selection
 from . import helpdesk_ticket_archive
 from . import res_company_workflow
 from . import helpdesk_ticket_workflow
+from . import helpdesk_ticket_petition
+from . import helpdesk_ticket_foi
 from . import helpdesk_ticket_approval
 from . import helpdesk_ticket_date_basis
-from . import helpdesk_ticket_register_columns
 from . import helpdesk_ticket_withdrawal
 from . import helpdesk_ticket_join
-from . import helpdesk_ticket_address
-from . import helpdesk_ticket_anonymous
 from . import helpdesk_ticket_internal
 from . import cic_foi_verbal_request
 from . import cic_foi_copy_tariff

@@ -32,9 +32,10 @@ AUDITED_FIELDS = (
     "cic_file_indicator",
     "cic_dispatch_date",
     "cic_legal_due_date",
-    # Legal workflow (fields of helpdesk_ticket_workflow.py): extensions,
-    # forwarding, approvals, refusal, internal deadline. Other addons add their
-    # fields through _cic_audited_fields() (cic_audience: the term start).
+    # Legal workflow (fields of helpdesk_ticket_workflow.py, _petition.py,
+    # _approval.py and _foi.py): extensions, forwarding, approvals, refusal,
+    # internal deadline. Other addons add their fields through
+    # _cic_audited_fields() (cic_audience: the term start).
     "cic_internal_due_date",
     "cic_extension_days",
     "cic_extension_date",
@@ -48,6 +49,18 @@ AUDITED_FIELDS = (
     "cic_head_approval_date",
     "cic_foi_refusal_date",
 )
+# Audited after the workflow results (``_cic_protected_fields``): the petitioner's
+# address on the document decides whether the petition is answered
+# (helpdesk_ticket_petition.py); the link of a Law 544 follow-up
+# (helpdesk_ticket_followup.py).
+AUDITED_AFTER_RESULTS = (
+    "cic_petitioner_street",
+    "cic_petitioner_locality",
+    "cic_earlier_request_id",
+)
+# Not copied into the audit log: the sent letter's file (its hash is audited,
+# helpdesk_ticket_esign.py).
+NOT_AUDITED = ("cic_letter_pdf", "cic_letter_pdf_name")
 # Computed deadlines: they change when the fields above change (an extension moves
 # the due date), so they are compared whenever an audited field is written.
 AUDITED_DEADLINES = ("cic_legal_due_date", "cic_internal_due_date")
@@ -123,9 +136,6 @@ class HelpdeskTicket(models.Model):
         store=True,
         tracking=True,
     )
-    cic_due_basis = fields.Char(
-        string="Legal basis of the deadline", compute="_compute_cic_due_basis"
-    )
     cic_internal_due_date = fields.Date(
         string="Internal due date",
         compute="_compute_cic_internal_due_date",
@@ -149,19 +159,28 @@ class HelpdeskTicket(models.Model):
             ticket.cic_direction = ticket.cic_procedure_id.direction or "incoming"
 
     def _cic_term_extended(self):
-        """Whether the extended term applies (the workflows override this)."""
+        """Whether the extended term applies: an extension was granted (days: a
+        petition or a Law 544 request; months: a GDPR request)."""
         self.ensure_one()
-        return False
+        return bool(self.cic_extension_days) or bool(self.cic_extension_months)
 
-    # One rule for the legal due date: ``due(term start, term days, mode)``. Addons
-    # change the term through the hooks below (the workflow adds the granted
-    # extension, the audiences move the start to the audience date), never by
-    # overriding the compute.
+    # One rule for the legal due date: ``due(term start, term days, mode)``. The
+    # hooks below hold the registry's term (the granted extension, no term for an
+    # anonymous petition, the GDPR months); other addons change it through them
+    # (the audiences move the start to the audience date), never by overriding the
+    # compute.
     @api.model
     def _cic_term_depends(self):
         """Fields the term hooks read (the compute's dependencies); extend it
         together with the hooks."""
-        return ["cic_procedure_id", "cic_registration_date", "company_id"]
+        return [
+            "cic_procedure_id",
+            "cic_registration_date",
+            "company_id",
+            "cic_extension_days",
+            "cic_identified",
+            "cic_extension_months",
+        ]
 
     def _cic_term_start(self):
         """Date D from which the legal term runs: the registration date (R-PET-3)."""
@@ -169,15 +188,21 @@ class HelpdeskTicket(models.Model):
         return self.cic_registration_date
 
     def _cic_term_days(self):
-        """Length of the legal term in days: the procedure's term."""
+        """Length of the legal term in days: the procedure's term plus the granted
+        extension, due(D, term + extension days); none for a petition whose
+        petitioner is not identified (``_cic_runs_term``, R-PET-2)."""
         self.ensure_one()
-        return self.cic_procedure_id.term_days
+        if not self._cic_runs_term():
+            return 0
+        return self.cic_procedure_id.term_days + (self.cic_extension_days or 0)
 
     def _cic_term_months(self):
         """Length of the legal term in calendar months, for a procedure whose law
-        sets it in months (GDPR art. 12(3)); 0 when the term is in days."""
+        sets it in months (GDPR art. 12(3)); 0 when the term is in days. The
+        months granted run on: due(D, 1 + extension months)."""
         self.ensure_one()
-        return self.cic_procedure_id.term_months
+        months = self.cic_procedure_id.term_months
+        return months and months + (self.cic_extension_months or 0)
 
     def _cic_due_date_for(self, days, months=0):
         """``due(term start, days)`` in the procedure's counting mode (R-CAL-3), or
@@ -198,20 +223,6 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.cic_legal_due_date = ticket._cic_due_date_for(
                 ticket._cic_term_days(), ticket._cic_term_months()
-            )
-
-    @api.depends(lambda self: self._cic_term_depends())
-    def _compute_cic_due_basis(self):
-        for ticket in self:
-            procedure = ticket.cic_procedure_id
-            ticket.cic_due_basis = (
-                procedure._due_basis(
-                    extended=ticket._cic_term_extended(),
-                    days=ticket._cic_term_days(),
-                    months=ticket._cic_term_months(),
-                )
-                if procedure.term_days or procedure.term_months
-                else False
             )
 
     @api.depends("cic_legal_due_date")
@@ -246,13 +257,6 @@ class HelpdeskTicket(models.Model):
             return domain
         return ["!", "&", *domain]
 
-    @api.depends("cic_registration_number", "number", "name")
-    def _compute_display_name(self):
-        res = super()._compute_display_name()
-        for ticket in self.filtered("cic_registration_number"):
-            ticket.display_name = f"{ticket.cic_registration_number} - {ticket.name}"
-        return res
-
     @api.constrains("cic_joined_to_id")
     def _check_cic_joined_to(self):
         for ticket in self.filtered("cic_joined_to_id"):
@@ -274,13 +278,15 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Registration hooks
     # ------------------------------------------------------------------
+    # Legacy entries (helpdesk_ticket_legacy.py) are never numbered in the general
+    # register.
     def _cic_needs_registration(self):
         self.ensure_one()
-        return bool(self.cic_procedure_id)
+        return not self.cic_is_legacy and bool(self.cic_procedure_id)
 
     @api.model
     def _cic_registration_domain(self):
-        return [("cic_procedure_id", "!=", False)]
+        return [("cic_procedure_id", "!=", False), ("cic_is_legacy", "=", False)]
 
     def _cic_number_source(self):
         self.ensure_one()
@@ -298,11 +304,13 @@ class HelpdeskTicket(models.Model):
         }
 
     # ------------------------------------------------------------------
-    # CRUD
+    # CRUD: the addon's one create() and write() of helpdesk.ticket; each concern
+    # takes part through a named hook.
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._cic_check_client_vals(vals, create=True)
             self._cic_prepare_vals(vals)
         if self.env.context.get("cic_number_at_commit"):
             tickets = super().create(vals_list)
@@ -351,7 +359,21 @@ class HelpdeskTicket(models.Model):
         if not vals.get("team_id") and procedure.team_id:
             vals["team_id"] = procedure.team_id.id
 
+    @api.model
+    def _cic_check_client_vals(self, vals, create=False):
+        """Refuse what only the server writes: the legacy fields (the legacy
+        import, helpdesk_ticket_legacy.py) and the workflow results
+        (helpdesk_ticket_workflow.py). A new entry's empty legacy values and
+        default results are accepted."""
+        self._cic_check_legacy_vals(
+            {name: value for name, value in vals.items() if value} if create else vals
+        )
+        self._cic_check_protected(vals, create=create)
+
     def write(self, vals):
+        self._cic_check_client_vals(vals)
+        # A changed answer must be approved again (helpdesk_ticket_approval.py).
+        self._cic_reset_approvals(vals)
         audited = [name for name in self._cic_audited_fields() if name in vals]
         if audited:
             audited += [name for name in AUDITED_DEADLINES if name not in audited]
@@ -367,8 +389,13 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _cic_audited_fields(self):
-        """Fields whose changes on a registered entry go to the audit log."""
-        return [name for name in AUDITED_FIELDS if name in self._fields]
+        """Fields whose changes on a registered entry go to the audit log: the
+        register columns, the workflow results (all of them), the petitioner's
+        address on the document and the follow-up link, never the sent file."""
+        audited = [name for name in AUDITED_FIELDS if name in self._fields]
+        audited += sorted(self._cic_protected_fields() - set(audited))
+        audited += [name for name in AUDITED_AFTER_RESULTS if name not in audited]
+        return [name for name in audited if name not in NOT_AUDITED]
 
     def _cic_audit_value(self, name):
         value = self[name]

@@ -120,10 +120,14 @@ class HelpdeskTicket(models.Model):
         string="Anonymised on", readonly=True, copy=False
     )
 
-    @api.depends("cic_registration_date", "create_date")
+    @api.depends("cic_registration_date", "create_date", "cic_legacy_date")
     def _compute_cic_file_year(self):
         calendar = self.env["cic.calendar"]
         for ticket in self:
+            if ticket.cic_legacy_date:
+                # files of legacy entries belong to the year of their original date
+                ticket.cic_file_year = ticket.cic_legacy_date.year
+                continue
             moment = ticket.cic_registration_date or ticket.create_date
             # local (Bucharest) year: 1 January 00:30 belongs to the new year
             day = calendar.local_date(moment) if moment else calendar.today()
@@ -175,6 +179,10 @@ class HelpdeskTicket(models.Model):
             "notes": False,
             "cic_answer_body": False,
             "cic_foi_reply_address": False,
+            # The sent PDF (helpdesk_ticket_esign.py) names the petitioner: it goes
+            # with his data; its hash stays.
+            "cic_letter_pdf": False,
+            "cic_letter_pdf_name": False,
         }
         if self.cic_recipient_id and not self.cic_recipient_id.is_company:
             vals["cic_recipient_id"] = False

@@ -23,6 +23,9 @@ COMPLAINT_WINDOW_MODE = "free_days"
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
+    cic_due_basis = fields.Char(
+        string="Legal basis of the deadline", compute="_compute_cic_due_basis"
+    )
     cic_internal_due_basis = fields.Char(
         string="Basis of the internal due date",
         compute="_compute_cic_internal_due_basis",
@@ -69,14 +72,26 @@ class HelpdeskTicket(models.Model):
     @api.depends(lambda self: self._cic_term_depends())
     @api.depends_context("lang")
     def _compute_cic_due_basis(self):
-        res = super()._compute_cic_due_basis()
+        """The procedure's basis of the term, with the notes; none for a term that
+        does not run (an anonymous petition, ``_cic_runs_term``)."""
         for ticket in self:
-            if not ticket.cic_due_basis:
-                continue
-            notes = ticket._cic_due_basis_notes()
-            if notes:
-                ticket.cic_due_basis = "; ".join([ticket.cic_due_basis, *notes])
-        return res
+            procedure = ticket.cic_procedure_id
+            basis = (
+                procedure._due_basis(
+                    extended=ticket._cic_term_extended(),
+                    days=ticket._cic_term_days(),
+                    months=ticket._cic_term_months(),
+                )
+                if procedure.term_days or procedure.term_months
+                else False
+            )
+            if basis and ticket._cic_runs_term():
+                notes = ticket._cic_due_basis_notes()
+                if notes:
+                    basis = "; ".join([basis, *notes])
+            else:
+                basis = False
+            ticket.cic_due_basis = basis
 
     def _cic_due_basis_notes(self):
         """Notes added to the legal due date's basis: the law of the extension

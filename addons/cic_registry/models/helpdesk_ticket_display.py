@@ -3,7 +3,8 @@
 """How a registry entry is named and listed.
 
 - A registered entry is known by its registration number ("Nr. 1/11.12.2025"),
-  not by the helpdesk ticket reference (HT00009), which stays secondary.
+  not by the helpdesk ticket reference (HT00009), which stays secondary; a legacy
+  entry (helpdesk_ticket_legacy.py) by its original number and date.
 - The petitioner's name column of the lists (``partner_name``) follows the contact
   chosen on the entry; helpdesk_mgmt fills it only in the form's onchange, so
   entries created otherwise (counter wizard, import, demo, RPC) showed an empty
@@ -34,10 +35,21 @@ class HelpdeskTicket(models.Model):
         for ticket in self.filtered("partner_id"):
             ticket.partner_name = ticket.partner_id.name
 
-    @api.depends("number", "name", "cic_registration_number")
+    @api.depends(
+        "number",
+        "name",
+        "cic_registration_number",
+        "cic_legacy_number",
+        "cic_legacy_date",
+    )
     @api.depends_context("lang")
     def _compute_display_name(self):
         for ticket in self:
+            if ticket.cic_is_legacy and not ticket.cic_registration_number:
+                ticket.display_name = (
+                    f"{ticket._cic_legacy_display_number()} - {ticket.name}"
+                )
+                continue
             label = ticket.number
             if ticket.cic_registration_number:
                 label = self.env._(

@@ -5,7 +5,10 @@
 A letter e-mailed by the CIC (answer, refusal, notices) carries its PDF signed with
 the institution's certificate (PAdES, ``res.company._cic_esign_pdf``). The very file
 sent is archived on the letter together with its SHA-256, and the back office shows
-whether the archived file still matches it. Without a certificate the letter is sent
+whether the archived file still matches it. These fields are written only by the
+dispatch, as the server (``PROTECTED_FIELDS`` in helpdesk_ticket_workflow.py); the
+hash is audited, not the file; anonymisation erases the file
+(helpdesk_ticket_archive.py). Without a certificate the letter is sent
 unsigned and says so (a flag on the letter and a note in its chatter).
 """
 
@@ -14,17 +17,6 @@ import hashlib
 
 from odoo import Command, api, fields, models
 from odoo.tools.safe_eval import safe_eval, time
-
-# Written only by the dispatch (as the server): see _cic_protected_fields.
-ESIGN_FIELDS = frozenset(
-    {
-        "cic_letter_pdf",
-        "cic_letter_pdf_name",
-        "cic_letter_sha256",
-        "cic_letter_signature",
-        "cic_letter_signer",
-    }
-)
 
 
 class HelpdeskTicket(models.Model):
@@ -75,26 +67,6 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         data = self.with_context(bin_size=False).cic_letter_pdf
         return base64.b64decode(data) if data else b""
-
-    @api.model
-    def _cic_protected_fields(self):
-        return super()._cic_protected_fields() | ESIGN_FIELDS
-
-    def _cic_audited_fields(self):
-        # The file itself is not copied into the audit log: its hash is.
-        return [
-            name
-            for name in super()._cic_audited_fields()
-            if name not in ("cic_letter_pdf", "cic_letter_pdf_name")
-        ]
-
-    def _cic_anonymise_vals(self):
-        # The sent PDF names the petitioner: it goes with his data; its hash stays.
-        return dict(
-            super()._cic_anonymise_vals(),
-            cic_letter_pdf=False,
-            cic_letter_pdf_name=False,
-        )
 
     def _cic_post_letter(self, template):
         """E-mail this letter with ``template`` and its PDF, signed when the company

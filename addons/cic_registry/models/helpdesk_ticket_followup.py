@@ -8,7 +8,8 @@ registration (never from the earlier request's), and linked to the request it
 follows (``cic_earlier_request_id``) so that both are shown together: the clerk
 chooses the earlier request among the same petitioner's answered Law 544 requests,
 the portal sets it when the citizen starts the follow-up from his own answered
-request.
+request. A register correction of the link is kept in the audit log
+(``_cic_audited_fields`` in helpdesk_ticket.py).
 """
 
 from odoo import api, fields, models
@@ -50,13 +51,6 @@ class HelpdeskTicket(models.Model):
     def _compute_cic_followup_count(self):
         for ticket in self:
             ticket.cic_followup_count = len(ticket.cic_followup_ids)
-
-    def _cic_audited_fields(self):
-        """A register correction of the link is kept in the audit log."""
-        audited = super()._cic_audited_fields()
-        if "cic_earlier_request_id" in audited:
-            return audited
-        return audited + ["cic_earlier_request_id"]
 
     def _cic_is_foi_request(self):
         self.ensure_one()

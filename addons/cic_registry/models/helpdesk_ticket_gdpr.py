@@ -4,10 +4,12 @@
 
 A request of the procedure ``gdpr_request`` names the right exercised and runs one
 calendar month from receipt (the procedure's ``term_months``, counted by the
-registry's month hook). The controller may extend it once by at most two further
+registry's month hook, ``_cic_term_months`` in helpdesk_ticket.py, which adds the
+months granted). The controller may extend it once by at most two further
 months (the procedure's ``extended_term_months``), for a stated reason, with a
 notice to the person sent within the first month: the extension is recorded by the
-action only (protected, audited fields) and the notice is a registered letter,
+action only (protected, audited fields: ``PROTECTED_FIELDS`` in
+helpdesk_ticket_workflow.py) and the notice is a registered letter,
 e-mailed when the person has an address, dated by the server. The answer and the
 closure are those of the other requests (``action_cic_dispatch_answer``).
 """
@@ -25,8 +27,6 @@ GDPR_RIGHTS = [
     ("portability", "Data portability (art. 20)"),
     ("objection", "Objection (art. 21)"),
 ]
-# Written by the extension action only (besides the workflow's extension fields).
-GDPR_PROTECTED_FIELDS = frozenset({"cic_extension_months"})
 
 
 class HelpdeskTicket(models.Model):
@@ -90,26 +90,6 @@ class HelpdeskTicket(models.Model):
                 ticket.cic_gdpr_notice_due_date
                 and procedure._due_basis_months(months=procedure.term_months)
             )
-
-    # ------------------------------------------------------------------
-    # Term hooks of the registry (helpdesk_ticket.py)
-    # ------------------------------------------------------------------
-    @api.model
-    def _cic_term_depends(self):
-        return super()._cic_term_depends() + ["cic_extension_months"]
-
-    def _cic_term_months(self):
-        """The months granted run on: due(D, 1 + extension months)."""
-        months = super()._cic_term_months()
-        return months and months + (self.cic_extension_months or 0)
-
-    def _cic_term_extended(self):
-        self.ensure_one()
-        return bool(self.cic_extension_months) or super()._cic_term_extended()
-
-    @api.model
-    def _cic_protected_fields(self):
-        return super()._cic_protected_fields() | GDPR_PROTECTED_FIELDS
 
     # ------------------------------------------------------------------
     # Extension (art. 12(3))

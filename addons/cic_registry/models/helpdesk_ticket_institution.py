@@ -3,12 +3,11 @@
 """The directory institution an entry was forwarded to (issue 17 point 2).
 
 The forwarding itself (letter, notice, closure) is ``_cic_forward`` of the
-workflow; this file records which directory entry the recipient came from, a
-forwarding result like the others (protected, audited)."""
+petition workflow (helpdesk_ticket_petition.py); this file records which directory
+entry the recipient came from, a forwarding result like the others (protected,
+audited: ``PROTECTED_FIELDS`` in helpdesk_ticket_workflow.py)."""
 
 from odoo import fields, models
-
-INSTITUTION_FIELDS = frozenset({"cic_forward_institution_id"})
 
 
 class HelpdeskTicket(models.Model):
@@ -22,9 +21,6 @@ class HelpdeskTicket(models.Model):
         index="btree_not_null",
         help="The institution of the directory the entry was forwarded to.",
     )
-
-    def _cic_protected_fields(self):
-        return super()._cic_protected_fields() | INSTITUTION_FIELDS
 
     def _cic_forward_to_institution(self, institution, authority, reason=""):
         """Forward to ``authority`` (the institution's letter contact unless the

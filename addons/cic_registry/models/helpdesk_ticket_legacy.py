@@ -9,10 +9,13 @@ never collide with the numbers the suite gives in the same year. Original number
 are unique per company and year among legacy entries.
 
 Only the server makes legacy entries: the legacy import inserts them through its own
-bulk path (``cic_legacy_import_bulk.bulk_insert``, which runs no ``create()``
-override) for the administrator; ``create()`` and ``write()`` accept the legacy fields
-from superuser code only, so that a client cannot dodge the numbering by calling its
-entry a legacy one with an original number of its choosing.
+bulk path (``tools/legacy_import_bulk.bulk_insert``, which runs no ``create()``
+override) for the administrator; ``create()`` and ``write()`` (helpdesk_ticket.py,
+through ``_cic_check_legacy_vals``) accept the legacy fields from superuser code
+only, so that a client cannot dodge the numbering by calling its entry a legacy one
+with an original number of its choosing. The display name (helpdesk_ticket_display.py),
+the file year (helpdesk_ticket_archive.py) and the registration hooks
+(helpdesk_ticket.py) read the legacy fields.
 """
 
 from odoo import api, fields, models
@@ -84,18 +87,6 @@ class HelpdeskTicket(models.Model):
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._cic_check_legacy_vals(
-                {name: value for name, value in vals.items() if value}
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._cic_check_legacy_vals(vals)
-        return super().write(vals)
-
     @api.model
     def _cic_check_legacy_vals(self, vals):
         if not self.env.su and any(name in vals for name in LEGACY_FIELDS):
@@ -131,30 +122,3 @@ class HelpdeskTicket(models.Model):
             self.cic_legacy_number,
             self.cic_legacy_date.strftime("%d.%m.%Y"),
         )
-
-    @api.depends("cic_registration_date", "create_date", "cic_legacy_date")
-    def _compute_cic_file_year(self):
-        """Files of legacy entries belong to the year of their original date."""
-        legacy = self.filtered("cic_legacy_date")
-        for ticket in legacy:
-            ticket.cic_file_year = ticket.cic_legacy_date.year
-        return super(HelpdeskTicket, self - legacy)._compute_cic_file_year()
-
-    @api.depends("cic_legacy_number", "cic_legacy_date")
-    def _compute_display_name(self):
-        res = super()._compute_display_name()
-        for ticket in self.filtered(
-            lambda t: t.cic_is_legacy and not t.cic_registration_number
-        ):
-            ticket.display_name = (
-                f"{ticket._cic_legacy_display_number()} - {ticket.name}"
-            )
-        return res
-
-    # Legacy entries are never numbered in the general register.
-    def _cic_needs_registration(self):
-        return not self.cic_is_legacy and super()._cic_needs_registration()
-
-    @api.model
-    def _cic_registration_domain(self):
-        return super()._cic_registration_domain() + [("cic_is_legacy", "=", False)]

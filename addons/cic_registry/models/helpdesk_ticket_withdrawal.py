@@ -5,16 +5,18 @@
 A petitioner never closes his entry as solved; he may withdraw it. The entry is
 closed with the reason "withdrawn", the date and the person who recorded it, and a
 message in its history: its deadline stops (no overdue, no reminders), it is left out
-of the answer-deadline KPI and counted as withdrawn in the reports.
+of the answer-deadline KPI (``KPI_EXCLUDED_REASONS`` in
+helpdesk_ticket_workflow.py) and counted as withdrawn in the reports. Only the
+withdrawal action records a withdrawal (protected and audited fields,
+``PROTECTED_FIELDS``).
 """
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 WITHDRAWN_STAGE = "helpdesk_mgmt.helpdesk_ticket_stage_cancelled"
-WITHDRAWAL_FIELDS = frozenset({"cic_withdrawal_date", "cic_withdrawn_by_id"})
 
 
 class HelpdeskTicket(models.Model):
@@ -35,18 +37,6 @@ class HelpdeskTicket(models.Model):
         help="The petitioner (from the portal) or the clerk who recorded his "
         "written withdrawal.",
     )
-
-    @api.depends("cic_closure_reason")
-    def _compute_cic_kpi_excluded(self):
-        """A withdrawn entry has no answer to be late with."""
-        res = super()._compute_cic_kpi_excluded()
-        for ticket in self.filtered(lambda t: t.cic_closure_reason == "withdrawn"):
-            ticket.cic_kpi_excluded = True
-        return res
-
-    def _cic_protected_fields(self):
-        """Only the withdrawal action records a withdrawal; audited like the rest."""
-        return super()._cic_protected_fields() | WITHDRAWAL_FIELDS
 
     # ------------------------------------------------------------------
     # Action

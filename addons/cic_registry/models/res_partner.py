@@ -334,18 +334,29 @@ class ResPartner(models.Model):
             vals["country_id"] = state.country_id.id
         return vals
 
+    # The addon's one create() and write() of res.partner: a chosen SIRUTA locality
+    # gives the locality and county, then the identifiers are normalised; a new or
+    # changed locality is looked up in SIRUTA (res_partner_siruta.py).
     @api.model_create_multi
     def create(self, vals_list):
-        vals_list = [self._cic_prepare_vals(dict(vals)) for vals in vals_list]
-        partners = super().create(vals_list)
+        prepared = [
+            self._cic_prepare_vals(self._cic_siruta_vals(dict(vals)))
+            for vals in vals_list
+        ]
+        partners = super().create(prepared)
         partners._cic_sync_standard_address()
+        if any(self._cic_siruta_triggered(vals) for vals in vals_list):
+            partners._cic_link_siruta()
         return partners
 
     def write(self, vals):
-        vals = self._cic_prepare_vals(dict(vals))
-        res = super().write(vals)
-        if set(vals) & set(CIC_ADDRESS_FIELDS):
+        link_siruta = self._cic_siruta_triggered(vals) and "cic_siruta_id" not in vals
+        prepared = self._cic_prepare_vals(self._cic_siruta_vals(dict(vals)))
+        res = super().write(prepared)
+        if set(prepared) & set(CIC_ADDRESS_FIELDS):
             self._cic_sync_standard_address()
+        if link_siruta:
+            self._cic_link_siruta()
         return res
 
     # ------------------------------------------------------------ CNP reveal

@@ -6,6 +6,7 @@ Once the SIRUTA table of a county is imported, a Romanian address in that county
 name one of its localities: the typed name is looked up (ignoring case and
 diacritics) and linked to its SIRUTA row, or refused with a clear message. Counties
 whose table was not imported are not checked, so an institution can start without it.
+The one ``create``/``write`` of res.partner (res_partner.py) calls the hooks below.
 """
 
 from odoo import api, fields, models
@@ -45,18 +46,10 @@ class ResPartner(models.Model):
                 vals["state_id"] = siruta.state_id.id
         return vals
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        partners = super().create([self._cic_siruta_vals(dict(v)) for v in vals_list])
-        if any(SIRUTA_TRIGGERS & set(vals) for vals in vals_list):
-            partners._cic_link_siruta()
-        return partners
-
-    def write(self, vals):
-        res = super().write(self._cic_siruta_vals(dict(vals)))
-        if SIRUTA_TRIGGERS & set(vals) and "cic_siruta_id" not in vals:
-            self._cic_link_siruta()
-        return res
+    @api.model
+    def _cic_siruta_triggered(self, vals):
+        """The values change the locality or the county: look it up again."""
+        return bool(SIRUTA_TRIGGERS & set(vals))
 
     def _cic_link_siruta(self):
         """Look each locality up in its county's SIRUTA table; link it when one

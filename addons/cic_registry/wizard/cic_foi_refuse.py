@@ -4,7 +4,7 @@
 
 from odoo import api, fields, models
 
-from ..models.helpdesk_ticket_workflow import REFUSAL_GROUNDS
+from ..models.helpdesk_ticket_foi import REFUSAL_GROUNDS
 
 
 class CicFoiRefuse(models.TransientModel):
