@@ -56,6 +56,10 @@ class CicKpiIndicator(models.Model):
         ]
         labels = self.env["cic.kpi.service"].metric_labels()
         sources += [(f"kpi_{code}", labels[code]) for code, _l, _k in METRICS]
+        # computed from the training participations (cic_kpi_indicator_training.py)
+        sources.append(
+            ("training_hours", self.env._("Training hours per CIC employee"))
+        )
         return sources
 
     @api.constrains("kind", "compute_source")

@@ -8,12 +8,6 @@ class CicKpiIndicator(models.Model):
 
     _inherit = "cic.kpi.indicator"
 
-    @api.model
-    def _selection_compute_source(self):
-        return super()._selection_compute_source() + [
-            ("training_hours", self.env._("Training hours per CIC employee")),
-        ]
-
     def _cic_training_staff(self, company):
         """The CIC's staff: active employees of the company who are CIC clerks."""
         clerk = self.env.ref("cic_registry.group_cic_clerk")

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import secrets
 
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 # No 0/O/1/I/L: codes are read from paper and typed by hand.
@@ -33,12 +33,6 @@ class HelpdeskTicket(models.Model):
     cic_invoice_id = fields.Many2one(
         "account.move", string="Fee invoice", readonly=True, copy=False
     )
-    cic_fee_state = fields.Selection(
-        [("none", "No fee"), ("unpaid", "Fee not paid"), ("paid", "Fee paid")],
-        string="Fee",
-        compute="_compute_cic_fee_state",
-        store=True,
-    )
     cic_released_attachment_ids = fields.Many2many(
         "ir.attachment",
         "cic_ticket_released_attachment_rel",
@@ -50,17 +44,6 @@ class HelpdeskTicket(models.Model):
     )
     cic_rating_ids = fields.One2many("cic.request.rating", "ticket_id", "Ratings")
 
-    @api.depends("cic_invoice_id.payment_state", "cic_invoice_id.state")
-    def _compute_cic_fee_state(self):
-        for ticket in self:
-            invoice = ticket.cic_invoice_id
-            if not invoice or invoice.state == "cancel":
-                ticket.cic_fee_state = "none"
-            elif invoice.payment_state in ("paid", "in_payment"):
-                ticket.cic_fee_state = "paid"
-            else:
-                ticket.cic_fee_state = "unpaid"
-
     def _compute_access_url(self):
         res = super()._compute_access_url()
         for ticket in self.filtered("cic_procedure_id"):
@@ -70,11 +53,6 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Portal helpers
     # ------------------------------------------------------------------
-    def _cic_documents_released(self):
-        """Codul fiscal art. 473: issued documents only after payment."""
-        self.ensure_one()
-        return self.cic_fee_state != "unpaid"
-
     def _cic_portal_full_url(self):
         self.ensure_one()
         self._portal_ensure_token()
@@ -161,13 +139,6 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Fees
     # ------------------------------------------------------------------
-    def _cic_fee_invoice_lines(self):
-        """(product, label, amount) of the fees owed on this request; empty when
-        nothing is owed. Extended for other fees (Law 544 copies)."""
-        self.ensure_one()
-        service = self.cic_service_id
-        return service._cic_fee_invoice_lines(self) if service else []
-
     def _cic_after_registration(self):
         """A fee invoice made before the number (portal submissions are numbered
         at the commit, or after it under contention) takes the number as origin."""

@@ -129,10 +129,14 @@ class HelpdeskTicket(models.Model):
         return calendar.local_date(self.cic_registration_date) or calendar.today()
 
     def _cic_fee_invoice_lines(self):
-        """Law 544 copies (art. 9(1)): the copy fee (pages x tariff) is invoiced
-        like a service fee, before the copies are released (R-544-4, see
-        helpdesk_ticket_fee_gate.py), so the citizen pays it on the portal."""
-        lines = super()._cic_fee_invoice_lines()
+        """(product, label, amount) of the fees owed on this request; empty when
+        nothing is owed: the service's fee and the Law 544 copies (art. 9(1)): the
+        copy fee (pages x tariff) is invoiced like a service fee, before the copies
+        are released (R-544-4, see helpdesk_ticket_fee_gate.py), so the citizen
+        pays it on the portal."""
+        self.ensure_one()
+        service = self.cic_service_id
+        lines = service._cic_fee_invoice_lines(self) if service else []
         if self.cic_procedure_id.code == "foi_request" and self.cic_foi_copy_fee > 0:
             product = self.env.ref("cic_portal.product_cic_foi_copy_fee")
             label = self.env._(

@@ -31,7 +31,15 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     cic_fee_state = fields.Selection(
-        selection_add=[("exempt", "Fee exempted")], ondelete={"exempt": "set null"}
+        [
+            ("none", "No fee"),
+            ("unpaid", "Fee not paid"),
+            ("paid", "Fee paid"),
+            ("exempt", "Fee exempted"),
+        ],
+        string="Fee",
+        compute="_compute_cic_fee_state",
+        store=True,
     )
     cic_fee_exempt_by_id = fields.Many2one(
         "res.users",
@@ -53,14 +61,22 @@ class HelpdeskTicket(models.Model):
         "(e.g. Codul fiscal art. 476, an HCL, a waived copy fee).",
     )
 
-    @api.depends("cic_fee_exempt_by_id")
+    @api.depends(
+        "cic_invoice_id.payment_state", "cic_invoice_id.state", "cic_fee_exempt_by_id"
+    )
     def _compute_cic_fee_state(self):
-        """An exempted fee that was not paid is 'exempt': nothing left to pay."""
-        res = super()._compute_cic_fee_state()
-        for ticket in self.filtered("cic_fee_exempt_by_id"):
-            if ticket.cic_fee_state != "paid":
+        """The fee invoice's state; an exempted fee that was not paid is 'exempt':
+        nothing left to pay."""
+        for ticket in self:
+            invoice = ticket.cic_invoice_id
+            if not invoice or invoice.state == "cancel":
+                ticket.cic_fee_state = "none"
+            elif invoice.payment_state in ("paid", "in_payment"):
+                ticket.cic_fee_state = "paid"
+            else:
+                ticket.cic_fee_state = "unpaid"
+            if ticket.cic_fee_exempt_by_id and ticket.cic_fee_state != "paid":
                 ticket.cic_fee_state = "exempt"
-        return res
 
     @api.model
     def _cic_protected_fields(self):
@@ -135,7 +151,8 @@ class HelpdeskTicket(models.Model):
     def _cic_documents_released(self):
         """Codul fiscal art. 473, Law 544/2001 art. 9(1): issued documents and
         copies only once the fee owed is paid or exempted."""
-        return super()._cic_documents_released() and not self._cic_release_blocker()
+        self.ensure_one()
+        return self.cic_fee_state != "unpaid" and not self._cic_release_blocker()
 
     def _cic_copies_changed(self, vals):
         """The entries whose copies (pages or tariff) ``vals`` changes."""
