@@ -16,8 +16,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import file_open, mute_logger
 
+from ..tools.legacy_import_reader import suggest_mapping
 from ..wizard.cic_legacy_import import CREATE_CONTEXT
-from ..wizard.cic_legacy_import_reader import suggest_mapping
 from .report_common import CicReportCase
 
 D = datetime.date

@@ -29,8 +29,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .cic_legacy_import_bulk import bulk_insert
-from .cic_legacy_import_reader import (
+from ..tools.legacy_import_bulk import bulk_insert
+from ..tools.legacy_import_reader import (
     OLE2_MAGIC,
     CellError,
     LegacyFileError,
@@ -585,7 +585,7 @@ class CicLegacyImport(models.TransientModel):
 
     def _cic_insert_partners(self, vals_list):
         """Create the petitioners of one batch in bulk (see
-        ``cic_legacy_import_bulk``): the values are prepared as ``create()`` would
+        ``tools/legacy_import_bulk.py``): the values are prepared as ``create()`` would
         (normalised CNP/CUI, VAT payer), partners of the legacy import have no parent,
         user or website, so no other ``create()`` override has anything to do."""
         partner_model = self.env["res.partner"].with_context(**CREATE_CONTEXT)
