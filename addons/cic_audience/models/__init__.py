@@ -6,7 +6,6 @@ from . import cic_audience_closure
 from . import cic_audience_request
 from . import helpdesk_ticket
 from . import res_config_settings
-from . import cic_audience_demo
 from . import helpdesk_ticket_anonymise
 from . import cic_audience_request_anonymise
 from . import res_partner
