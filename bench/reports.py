@@ -17,6 +17,7 @@ A report whose service does not exist yet gives a "not available yet" line.
 import datetime
 import sys
 import time
+import traceback
 
 from common import (
     MemorySampler,
@@ -57,17 +58,16 @@ def registry_action_domain(env):
     )
     if not action:
         return "no registry action", []
-    try:
-        domain = eval(action.sudo().domain or "[]", {"uid": env.uid})  # noqa: S307 - our own DB's action
-    except Exception:  # noqa: BLE001
-        domain = []
+    # An unreadable domain is an error (raised): never a silent empty domain that
+    # would measure another list.
+    domain = eval(action.sudo().domain or "[]", {"uid": env.uid})  # noqa: S307 - our own DB's action
     return "action_cic_registry_entries", domain
 
 
 def petition_report(env, today):
     model = env.get("cic.report.petition")
     if model is None:
-        return None, "cic.report.petition not available yet"
+        return None, "cic.report.petition is not installed in this database"
     semester = 1 if today.month > 6 else 2
     year = today.year if semester == 1 else today.year - 1
     if hasattr(model, "_cic_period"):
@@ -84,7 +84,7 @@ def petition_report(env, today):
 def foi_report(env, today):
     model = env.get("cic.report.foi")
     if model is None:
-        return None, "cic.report.foi not available yet"
+        return None, "cic.report.foi is not installed in this database"
     year = today.year - 1
     return (lambda: model._cic_compute(env.company.id, year)), f"year {year}"
 
@@ -92,7 +92,7 @@ def foi_report(env, today):
 def kpi_dashboard(env, today):
     service = env.get("cic.kpi.service")
     if service is None:
-        return None, "cic.kpi.service not available yet"
+        return None, "cic.kpi.service is not installed in this database"
     year = today.year - 1
     return (
         lambda: service._cic_figures(
@@ -177,18 +177,16 @@ def main():
         ):
             func, label = factory(env, today)
             if func is None:
-                print(f"{name}: {label}")
-                verdicts.append((name, "SKIP", label))
+                print(f"{name}: FAILED: {label}", file=sys.stderr)
+                verdicts.append((name, "FAIL", label))
                 continue
             try:
                 samples = time_call(env, func, repeat, warmup=not args.quick)
-            except Exception as exc:  # noqa: BLE001 - an unfinished service is reported, not fatal
+            except Exception as exc:  # noqa: BLE001 - reported below, exit 1
                 env.cr.rollback()
-                print(
-                    f"{name}: not available yet ({type(exc).__name__}: "
-                    f"{str(exc)[:150]})"
-                )
-                verdicts.append((name, "SKIP", "error"))
+                print(f"{name}: FAILED with an exception:", file=sys.stderr)
+                traceback.print_exc()
+                verdicts.append((name, "FAIL", f"{type(exc).__name__}: {exc}"[:200]))
                 continue
             worst = max(samples)
             rows.append(
@@ -244,6 +242,11 @@ def main():
     )
     for name, ok, detail in verdicts:
         result_line(f"reports/{name}", ok, f"{detail} on {total} entries")
+    failed = [name for name, ok, _detail in verdicts if ok == "FAIL"]
+    if failed:
+        # A report that raises is a failure of the run, never a skipped row.
+        print(f"reports.py: {len(failed)} failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
     return 0
 
 
