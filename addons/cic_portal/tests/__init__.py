@@ -29,3 +29,4 @@ from . import test_website_institution
 from . import test_institutions_page
 from . import test_participation_page
 from . import test_portal_services
+from . import test_upstream_terms
