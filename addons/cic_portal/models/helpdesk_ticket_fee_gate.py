@@ -15,7 +15,7 @@ The exemption (who, when, why) is a protected workflow field: only
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
@@ -65,8 +65,8 @@ class HelpdeskTicket(models.Model):
         "cic_invoice_id.payment_state", "cic_invoice_id.state", "cic_fee_exempt_by_id"
     )
     def _compute_cic_fee_state(self):
-        """The fee invoice's state; an exempted fee that was not paid is 'exempt':
-        nothing left to pay."""
+        """The fee invoice's state; an exempted fee is 'exempt': nothing left to
+        pay."""
         for ticket in self:
             invoice = ticket.cic_invoice_id
             if not invoice or invoice.state == "cancel":
@@ -75,7 +75,9 @@ class HelpdeskTicket(models.Model):
                 ticket.cic_fee_state = "paid"
             else:
                 ticket.cic_fee_state = "unpaid"
-            if ticket.cic_fee_exempt_by_id and ticket.cic_fee_state != "paid":
+            # Only an unpaid fee can be exempted; its invoice is then settled by a
+            # credit note, which Odoo counts as paid or reversed.
+            if ticket.cic_fee_exempt_by_id:
                 ticket.cic_fee_state = "exempt"
 
     @api.model
@@ -279,6 +281,7 @@ class HelpdeskTicket(models.Model):
                 "cic_fee_exempt_reason": reason,
             }
         )
+        refund = self._cic_settle_exempted_invoice(invoice, reason)
         self.env["cic.audit.log"].log(
             self,
             EXEMPTION_EVENT,
@@ -302,12 +305,65 @@ class HelpdeskTicket(models.Model):
             + (
                 Markup("<br/>%s")
                 % self.env._(
-                    "Finance: cancel or credit the invoice %(invoice)s.",
+                    "Credit note %(refund)s settles what was left to pay on the "
+                    "invoice %(invoice)s.",
+                    refund=refund.name,
                     invoice=invoice.name,
                 )
-                if invoice and invoice.payment_state not in ("paid", "in_payment")
+                if refund
                 else Markup("")
             ),
             subtype_xmlid="mail.mt_note",
         )
         return True
+
+    def _cic_settle_exempted_invoice(self, invoice, reason):
+        """Nothing stays owed after an exemption, so that finance's receivables,
+        the citizen's portal and the fee report agree: a draft invoice is
+        cancelled; a posted one gets a credit note for what is left to pay,
+        reconciled with it. Returns the credit note, if any."""
+        self.ensure_one()
+        # sudo: the head who exempts need not be an accountant; only this
+        # request's own invoice is settled, for exactly its residual amount.
+        invoice = invoice.sudo()
+        Move = invoice.env["account.move"]
+        if not invoice or invoice.state == "cancel":
+            return Move
+        if invoice.state == "draft":
+            invoice.button_cancel()
+            return Move
+        residual = invoice.amount_residual
+        if invoice.currency_id.is_zero(residual):
+            return Move
+        line = invoice.invoice_line_ids[:1]
+        refund = Move.create(
+            {
+                "move_type": "out_refund",
+                "partner_id": invoice.partner_id.id,
+                "journal_id": invoice.journal_id.id,
+                "currency_id": invoice.currency_id.id,
+                "invoice_origin": invoice.name,
+                "reversed_entry_id": invoice.id,
+                "ref": reason[:200],
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": self.env._(
+                                "Fee exemption of %(number)s",
+                                number=self._cic_number_label(),
+                            ),
+                            "product_id": line.product_id.id,
+                            "account_id": line.account_id.id,
+                            "quantity": 1,
+                            "price_unit": residual,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        refund.action_post()
+        (invoice.line_ids | refund.line_ids).filtered(
+            lambda aml: aml.account_type == "asset_receivable" and not aml.reconciled
+        ).reconcile()
+        return refund

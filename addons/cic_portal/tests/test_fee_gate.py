@@ -240,6 +240,38 @@ class TestFeeGate(CicPortalHttpCase):
         with self.assertRaises(UserError):  # once is enough
             self.exempt(ticket, self.head, "Din nou")
 
+    def test_exemption_settles_the_invoice(self):
+        """Nothing stays owed: the invoice gets a credit note for what is left to
+        pay (here after a partial payment at the counter), reconciled with it, so
+        finance's receivables show nothing due."""
+        ticket = self.service_request()
+        invoice = ticket.sudo().cic_invoice_id
+        self._pay(invoice.with_user(self.finance), amount=10.5)
+        self.assertEqual(invoice.amount_residual, 15.0)
+        self.exempt(ticket, self.head, "HCL 45/2026: scutire pentru pensionari.")
+        refund = self.env["account.move"].search(
+            [("reversed_entry_id", "=", invoice.id)]
+        )
+        self.assertEqual(refund.move_type, "out_refund")
+        self.assertEqual(refund.state, "posted")
+        self.assertEqual(refund.amount_total, 15.0)
+        self.assertEqual(refund.ref, "HCL 45/2026: scutire pentru pensionari.")
+        self.assertEqual(invoice.amount_residual, 0.0)
+        self.assertEqual(refund.amount_residual, 0.0)
+        self.assertEqual(ticket.cic_fee_state, "exempt")
+        due = (
+            self.env["account.move"]
+            .with_user(self.finance)
+            .search_count(
+                [
+                    ("id", "=", invoice.id),
+                    ("payment_state", "in", ("not_paid", "partial")),
+                ]
+            )
+        )
+        self.assertEqual(due, 0, "finance sees nothing left to collect")
+        self.assertIn(refund.name, ticket.message_ids[0].body)
+
     def test_exemption_without_reason_refused(self):
         ticket = self.service_request()
         for reason in ("", "   \n "):
