@@ -9,14 +9,13 @@
     "author": "CIC Suite",
     "website": "https://github.com/cic-suite/cic-suite",
     "development_status": "Beta",
+    # cic_audience brings cic_registry.
     "depends": [
         "hr_appraisal_oca",
         "hr_skills",
         "survey",
-        "cic_registry",
         "cic_audience",
     ],
-    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
         "security/cic_performance_security.xml",
@@ -31,6 +30,7 @@
         "data/ir_cron_data.xml",
         "report/cic_performance_templates.xml",
         "report/cic_appraisal_campaign_templates.xml",
+        "report/cic_kpi_reports.xml",
         "views/cic_kpi_report_views.xml",
         "views/cic_kpi_indicator_views.xml",
         "views/cic_appraisal_views.xml",

@@ -9,15 +9,11 @@
     "author": "CIC Suite",
     "website": "https://github.com/cic-suite/cic-suite",
     "development_status": "Beta",
+    # website brings portal and google_recaptcha; account_payment brings account
+    # and payment; cic_performance brings cic_audience and cic_registry.
     "depends": [
         "website",
-        "google_recaptcha",
-        "portal",
-        "payment",
-        "account",
         "account_payment",
-        "cic_registry",
-        "cic_audience",
         "cic_performance",
     ],
     "external_dependencies": {"python": ["num2words"]},

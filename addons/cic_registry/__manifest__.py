@@ -9,10 +9,10 @@
     "author": "CIC Suite",
     "website": "https://github.com/cic-suite/cic-suite",
     "development_status": "Beta",
+    # helpdesk_mgmt brings mail and portal.
     "depends": [
         "helpdesk_mgmt",
-        "mail",
-        "portal",
+        "report_xlsx",
     ],
     "external_dependencies": {
         "python": [

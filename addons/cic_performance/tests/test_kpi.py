@@ -1,6 +1,5 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import io
 
 import openpyxl
@@ -183,8 +182,11 @@ class TestKpi(CicPerformanceCase):
         wizard.team_ids = self.team_a | self.team_b
         self.assertIn("19.50", wizard.summary)
         action = wizard.action_export_xlsx()
-        self.assertIn("download=true", action["url"])
-        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.xlsx_file)))
+        self.assertEqual(action["report_type"], "xlsx")
+        content, _fmt = self.env["ir.actions.report"]._render_xlsx(
+            action["report_name"], wizard.ids, action.get("data")
+        )
+        book = openpyxl.load_workbook(io.BytesIO(content))
         values = {
             row[0]: row[1] for row in book.active.iter_rows(min_row=5, values_only=True)
         }

@@ -2,11 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """KPIs of one period on screen and as an XLSX workbook."""
 
-import base64
-import io
-
-import xlsxwriter
-
 from odoo import api, fields, models
 
 from ..models.cic_kpi_service import METRICS, PERIOD_TYPES
@@ -29,8 +24,6 @@ class CicKpiExport(models.TransientModel):
     procedure_ids = fields.Many2many("cic.procedure", string="Procedures")
     user_ids = fields.Many2many("res.users", string="Officials")
     summary = fields.Html(compute="_compute_summary", sanitize=False)
-    xlsx_file = fields.Binary(readonly=True, attachment=False)
-    xlsx_filename = fields.Char(readonly=True)
 
     @api.depends("period_type", "day")
     def _compute_bounds(self):
@@ -86,46 +79,40 @@ class CicKpiExport(models.TransientModel):
                 "cic_performance.kpi_summary_table", {"lines": wizard._cic_lines()}
             )
 
-    def _cic_xlsx(self):
+    def _cic_xlsx_document(self):
+        """The indicators as a report document (see ``cic.report.base``),
+        written by the XLSX report ``report_cic_kpi_xlsx``."""
         self.ensure_one()
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        sheet = workbook.add_worksheet(self.env._("Indicators"))
-        bold = workbook.add_format({"bold": True})
-        number = workbook.add_format({"num_format": "0.00"})
-        sheet.set_column(0, 0, 50)
-        sheet.set_column(1, 1, 14)
-        sheet.write(0, 0, self.env._("CIC indicators"), bold)
-        sheet.write(
-            1,
-            0,
-            self.env._(
+        _ = self.env._
+        return {
+            "title": _("CIC indicators"),
+            "subtitle": _(
                 "Period: %(start)s - %(end)s",
                 start=self.date_from.strftime("%d.%m.%Y"),
                 end=self.date_to.strftime("%d.%m.%Y"),
             ),
-        )
-        sheet.write(3, 0, self.env._("Indicator"), bold)
-        sheet.write(3, 1, self.env._("Value"), bold)
-        for row, (label, value, kind) in enumerate(self._cic_lines(), start=4):
-            sheet.write(row, 0, label)
-            sheet.write_number(row, 1, value, number if kind != "int" else None)
-        workbook.close()
-        return buffer.getvalue()
+            "sheet": _("Indicators"),
+            "tables": [
+                {
+                    "title": "",
+                    "columns": [_("Indicator"), _("Value")],
+                    "rows": [
+                        [label, float(value) if kind != "int" else int(value)]
+                        for label, value, kind in self._cic_lines()
+                    ],
+                    "totals": None,
+                }
+            ],
+        }
+
+    def _cic_file_name(self):
+        return f"cic_kpi_{self.date_from}_{self.date_to}"
 
     def action_export_xlsx(self):
+        """Download the XLSX (a spreadsheet has no letterhead: no layout check)."""
         self.ensure_one()
-        self.write(
-            {
-                "xlsx_file": base64.b64encode(self._cic_xlsx()),
-                "xlsx_filename": f"cic_kpi_{self.date_from}_{self.date_to}.xlsx",
-            }
+        return (
+            self.env.ref("cic_performance.action_report_cic_kpi_xlsx")
+            .with_context(discard_logo_check=True)
+            .report_action(self)
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": (
-                f"/web/content/?model={self._name}&id={self.id}&field=xlsx_file"
-                "&filename_field=xlsx_filename&download=true"
-            ),
-            "target": "self",
-        }

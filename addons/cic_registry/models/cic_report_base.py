@@ -3,7 +3,8 @@
 """Shared machinery of the statutory reports.
 
 Every report service returns a *document*: a plain dict rendered by one QWeb layout
-(PDF) and one xlsxwriter writer (XLSX)::
+(PDF) and one XLSX writer (``_cic_write_xlsx``, called by the OCA ``report_xlsx``
+reports ``report.cic_registry.report_cic_document_xlsx`` and its kin)::
 
     {"title": str, "subtitle": str,
      "tables": [{"title": str, "columns": [str], "rows": [[value]],
@@ -14,9 +15,7 @@ Figures are computed in SQL on the access-filtered query of the current user
 entries of the departments they may read.
 """
 
-import base64
 import datetime
-import io
 
 import pytz
 
@@ -25,7 +24,8 @@ from odoo.tools import SQL
 
 from .cic_calendar import INSTITUTION_TZ
 
-# Marks the XLSX files made for one download; the daily autovacuum removes them.
+# Marked the XLSX files earlier versions stored for one download (the exports are now
+# streamed by report_xlsx); the daily autovacuum removes those left over.
 XLSX_EXPORT_TAG = "cic_report_export"
 XLSX_EXPORT_KEEP = datetime.timedelta(days=1)
 
@@ -106,12 +106,9 @@ class CicReportBase(models.AbstractModel):
         return "text-end" if numeric else ""
 
     @api.model
-    def _cic_document_to_xlsx(self, document):
-        """Render a report document as an XLSX workbook (bytes), one sheet."""
-        import xlsxwriter
-
-        output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {"in_memory": True})
+    def _cic_write_xlsx(self, book, document):
+        """Write a report document into ``book`` (an xlsxwriter workbook that
+        report_xlsx opens and closes), one sheet."""
         sheet = book.add_worksheet((document.get("sheet") or "Raport")[:31])
         bold = book.add_format({"bold": True})
         title = book.add_format({"bold": True, "font_size": 14})
@@ -160,31 +157,10 @@ class CicReportBase(models.AbstractModel):
                 row += 1
         for col, width in widths.items():
             sheet.set_column(col, col, width)
-        book.close()
-        return output.getvalue()
-
-    @api.model
-    def _cic_xlsx_download(self, document, file_name):
-        """Store the XLSX of ``document`` as an attachment; return the download
-        action."""
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": file_name,
-                "datas": base64.b64encode(self._cic_document_to_xlsx(document)),
-                "mimetype": "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet",
-                "description": XLSX_EXPORT_TAG,
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "download",
-        }
 
     @api.autovacuum
     def _gc_cic_xlsx_exports(self):
-        """XLSX exports are made for one download: removed after a day, so that
+        """XLSX exports stored by earlier versions: removed after a day, so that
         reports of personal data do not pile up in the filestore."""
         self.env["ir.attachment"].sudo().search(
             [

@@ -220,10 +220,17 @@ class CicReportTransparency(models.Model):
             ],
         }
 
+    def _cic_xlsx_document(self):
+        """Document written by the XLSX report (report_cic_transparency_xlsx)."""
+        return self._cic_report_document()
+
     def action_export_xlsx(self):
+        """Download the XLSX (a spreadsheet has no letterhead: no layout check)."""
         self.ensure_one()
-        return self._cic_xlsx_download(
-            self._cic_report_document(), f"raport_transparenta_{self.year}.xlsx"
+        return (
+            self.env.ref("cic_registry.action_report_cic_transparency_xlsx")
+            .with_context(discard_logo_check=True)
+            .report_action(self)
         )
 
     @api.model

@@ -32,3 +32,4 @@ from . import test_followup
 from . import test_registry_first_sight
 from . import test_role_journeys
 from . import test_institution
+from . import test_report_xlsx_http

@@ -279,10 +279,10 @@ class TestReportFoi(CicReportCase):
         )
         self.assertIn("UAT", html)
         action = wizard.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[-1].split("?")[0])
+        content, _fmt = self.env["ir.actions.report"]._render_xlsx(
+            action["report_name"], wizard.ids, action.get("data")
         )
-        sheet = openpyxl.load_workbook(io.BytesIO(attachment.raw)).active
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         values = [c for row in sheet.iter_rows(values_only=True) for c in row]
         self.assertIn("Requests refused", values)
 

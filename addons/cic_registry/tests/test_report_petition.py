@@ -241,10 +241,10 @@ class TestReportPetition(CicReportCase):
         )
         self.assertIn("Salubrizare", html)
         action = wizard.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[-1].split("?")[0])
+        content, _fmt = self.env["ir.actions.report"]._render_xlsx(
+            action["report_name"], wizard.ids, action.get("data")
         )
-        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        book = openpyxl.load_workbook(io.BytesIO(content))
         values = [c for row in book.active.iter_rows(values_only=True) for c in row]
         self.assertIn("Registered", values)
         self.assertIn("Taxe locale", values)

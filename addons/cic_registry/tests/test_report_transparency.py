@@ -136,10 +136,10 @@ class TestReportTransparency(CicReportCase):
         )
         self.assertIn("Law 52/2003", html)
         action = report.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/")[-1].split("?")[0])
+        content, _fmt = self.env["ir.actions.report"]._render_xlsx(
+            action["report_name"], report.ids, action.get("data")
         )
-        sheet = openpyxl.load_workbook(io.BytesIO(attachment.raw)).active
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         values = [c for row in sheet.iter_rows(values_only=True) for c in row]
         self.assertIn("a) Recommendations received", values)
         self.assertIn(47, values)

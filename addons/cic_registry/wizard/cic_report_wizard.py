@@ -127,7 +127,7 @@ class CicReportWizard(models.TransientModel):
             "petitions": f"raport_petitii_{self.year}_S{self.semester}",
             "foi_annual": f"raport_544_{self.year}",
         }
-        return names[self.report_type] + ".xlsx"
+        return names[self.report_type]
 
     # ------------------------------------------------------------------
     # Actions
@@ -194,10 +194,18 @@ class CicReportWizard(models.TransientModel):
         )
         return self.env.ref(xmlid).report_action(self)
 
+    def _cic_xlsx_document(self):
+        """Document written by the XLSX report (report_cic_document_xlsx)."""
+        return self._cic_document()
+
     def action_export_xlsx(self):
+        """Download the XLSX (a spreadsheet has no letterhead: no layout check)."""
         self.ensure_one()
-        return self.env["cic.report.base"]._cic_xlsx_download(
-            self._cic_document(), self._cic_file_name()
+        self._cic_document()  # validate the options before the download
+        return (
+            self.env.ref("cic_registry.action_report_cic_document_xlsx")
+            .with_context(discard_logo_check=True)
+            .report_action(self)
         )
 
     def action_open_entries(self):
