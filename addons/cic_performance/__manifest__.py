@@ -25,6 +25,7 @@
         "data/mail_template_data.xml",
         "data/cic_participation_mail_data.xml",
         "data/cic_kpi_indicator_data.xml",
+        "data/cic_kpi_indicator_frontdesk_data.xml",
         "data/cic_appraisal_methodology_data.xml",
         "data/cic_training_data.xml",
         "data/ir_cron_data.xml",

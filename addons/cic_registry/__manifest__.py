@@ -93,6 +93,10 @@
         "views/helpdesk_ticket_followup_views.xml",
         "security/cic_institution_security.xml",
         "views/cic_institution_views.xml",
+        "data/cic_frontdesk_topic_data.xml",
+        "security/cic_frontdesk_security.xml",
+        "views/cic_frontdesk_views.xml",
+        "report/cic_frontdesk_reports.xml",
     ],
     "demo": [
         "demo/cic_registry_demo.xml",
@@ -104,6 +108,7 @@
         "demo/cic_siruta_demo.xml",
         "demo/helpdesk_ticket_phone_line_demo.xml",
         "demo/cic_institution_demo.xml",
+        "demo/cic_frontdesk_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -27,3 +27,4 @@ from . import cic_kpi_indicator_training
 from . import hr_appraisal_training
 from . import res_company_training
 from . import res_config_settings_training
+from . import cic_kpi_indicator_frontdesk

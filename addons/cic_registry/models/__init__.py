@@ -66,3 +66,7 @@ from . import res_config_settings_phone_line
 from . import helpdesk_ticket_followup
 from . import cic_institution
 from . import helpdesk_ticket_institution
+from . import cic_frontdesk_topic
+from . import cic_frontdesk_contact
+from . import helpdesk_ticket_frontdesk
+from . import report_cic_frontdesk_summary

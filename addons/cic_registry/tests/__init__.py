@@ -33,3 +33,4 @@ from . import test_registry_first_sight
 from . import test_role_journeys
 from . import test_institution
 from . import test_report_xlsx_http
+from . import test_frontdesk
