@@ -60,6 +60,14 @@ class CicKpiIndicator(models.Model):
         sources.append(
             ("training_hours", self.env._("Training hours per CIC employee"))
         )
+        # computed from the front-desk log (cic_kpi_indicator_frontdesk.py)
+        sources += [
+            ("frontdesk_contacts", self.env._("Front-desk contacts (counselling)")),
+            (
+                "frontdesk_waiting_avg",
+                self.env._("Average waiting time at the counter (minutes)"),
+            ),
+        ]
         return sources
 
     @api.constrains("kind", "compute_source")

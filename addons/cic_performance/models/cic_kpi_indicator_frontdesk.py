@@ -1,6 +1,6 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import models
 
 
 class CicKpiIndicator(models.Model):
@@ -9,16 +9,6 @@ class CicKpiIndicator(models.Model):
     the caller may read."""
 
     _inherit = "cic.kpi.indicator"
-
-    @api.model
-    def _selection_compute_source(self):
-        return super()._selection_compute_source() + [
-            ("frontdesk_contacts", self.env._("Front-desk contacts (counselling)")),
-            (
-                "frontdesk_waiting_avg",
-                self.env._("Average waiting time at the counter (minutes)"),
-            ),
-        ]
 
     def _cic_frontdesk_summary(self, date_from, date_to, company):
         return self.env["cic.frontdesk.contact"]._cic_period_summary(
