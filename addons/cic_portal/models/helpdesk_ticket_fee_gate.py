@@ -150,6 +150,35 @@ class HelpdeskTicket(models.Model):
     def _cic_release_blocker(self):
         return super()._cic_release_blocker() or self._cic_fee_blocker()
 
+    def message_post(self, **kwargs):
+        self._cic_check_sent_documents(kwargs)
+        return super().message_post(**kwargs)
+
+    def _cic_check_sent_documents(self, kwargs):
+        """A document sent through the chatter (a message, not an internal note) is
+        a release too: not before the fee is paid or exempted (Codul fiscal art.
+        473), or the petitioner would receive by e-mail what the portal and the
+        dispatch withhold. Internal notes keep their attachments."""
+        if self.env.su or not (
+            kwargs.get("attachment_ids") or kwargs.get("attachments")
+        ):
+            return
+        subtype_id = kwargs.get("subtype_id") or (
+            kwargs.get("subtype_xmlid") and self.env.ref(kwargs["subtype_xmlid"]).id
+        )
+        if subtype_id != self.env.ref("mail.mt_comment").id:
+            return  # an internal note (Odoo's default subtype)
+        for ticket in self:
+            blocker = ticket._cic_fee_blocker()
+            if blocker:
+                raise UserError(
+                    self.env._(
+                        "Documents are not sent before the fee is settled: %(why)s "
+                        "Post them as an internal note meanwhile.",
+                        why=blocker,
+                    )
+                )
+
     def _cic_documents_released(self):
         """Codul fiscal art. 473, Law 544/2001 art. 9(1): issued documents and
         copies only once the fee owed is paid or exempted."""

@@ -240,6 +240,44 @@ class TestFeeGate(CicPortalHttpCase):
         with self.assertRaises(UserError):  # once is enough
             self.exempt(ticket, self.head, "Din nou")
 
+    def test_chatter_does_not_send_documents_before_payment(self):
+        """The clerk cannot e-mail the issued document to the petitioner through
+        the chatter while the fee is unpaid; an internal note may carry it, and
+        once paid the message goes."""
+        ticket = self.service_request()
+        document = self.attach_document(ticket, "certificat-urbanism.pdf")
+        as_clerk = ticket.with_user(self.clerk)
+        with self.assertRaisesRegex(UserError, "internal note"):
+            as_clerk.message_post(
+                body="Vă transmitem certificatul.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.citizen.ids,
+                attachment_ids=document.ids,
+            )
+        with self.assertRaisesRegex(UserError, "internal note"):
+            as_clerk.message_post(
+                body="Vă transmitem certificatul.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                attachments=[("certificat.pdf", b"%PDF-1.4 certificat")],
+            )
+        note = as_clerk.message_post(
+            body="Certificatul, pentru dosar.",
+            subtype_xmlid="mail.mt_note",
+            attachment_ids=document.ids,
+        )
+        self.assertTrue(note.is_internal or note.subtype_id.internal)
+        self.pay(ticket)
+        sent = as_clerk.message_post(
+            body="Vă transmitem certificatul.",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.citizen.ids,
+            attachment_ids=document.ids,
+        )
+        self.assertEqual(sent.attachment_ids, document)
+
     def test_exemption_settles_the_invoice(self):
         """Nothing stays owed: the invoice gets a credit note for what is left to
         pay (here after a partial payment at the counter), reconciled with it, so
