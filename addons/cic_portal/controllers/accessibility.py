@@ -17,6 +17,8 @@ class CicAccessibilityController(http.Controller):
     )
     def cic_accessibility(self, **kw):
         company = request.website.company_id or request.env.company
+        # Narrow sudo: the institution's published accessibility statement (its
+        # company fields), shown to visitors who have no read right on them.
         return request.render(
             "cic_portal.cic_accessibility_page", {"company": company.sudo()}
         )

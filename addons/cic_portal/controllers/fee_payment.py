@@ -9,6 +9,8 @@ class CicFeePortalAccount(PortalAccount):
     def _invoice_get_page_view_values(self, invoice, access_token, **kwargs):
         values = super()._invoice_get_page_view_values(invoice, access_token, **kwargs)
         providers = values.get("providers_sudo")
+        # Narrow sudo: the invoice was checked by account_payment (access or
+        # token); only its link to a registry entry is read.
         if providers is None or not invoice.sudo().cic_ticket_id:
             return values
         allowed = providers._cic_fee_providers()

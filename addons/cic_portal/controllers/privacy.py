@@ -33,6 +33,8 @@ class CicPrivacyController(http.Controller):
     )
     def cic_privacy(self, **kw):
         company = request.website.company_id or request.env.company
+        # Narrow sudo: the institution's published privacy notice and contact
+        # (its company fields), shown to visitors who have no read right on them.
         return request.render(
             "cic_portal.cic_privacy_page",
             {"company": company.sudo(), "gdpr_rights": _gdpr_rights(request.env)},

@@ -5,7 +5,14 @@ public meeting notices and published answers to recommendations.
 
 The transparency models of cic_registry have no public access rights: these
 read-only pages search them in sudo, always with the publication conditions
-in the domain, so nothing unpublished is ever reachable by id."""
+in the domain, so nothing unpublished is ever reachable by id.
+
+Why not ACL rows and a published rule, as for services, documents, institutions
+and participation (issue 18 point 5): a draft readable by visitors would make
+every attachment of it readable through /web/content (ir.attachment follows its
+record), internal memos included, and not only the published documents; a
+recommendation carries its author and registry entry (personal data that is not
+published). Both need an attachment guard and field groups first."""
 
 from odoo import fields, http
 from odoo.http import request
