@@ -16,6 +16,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/cic_audience_security.xml",
+        "security/cic_audience_company_security.xml",
         "data/cic_audience_topic_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",

@@ -21,6 +21,7 @@
         "security/cic_performance_security.xml",
         "security/cic_participation_security.xml",
         "security/cic_training_security.xml",
+        "security/cic_performance_company_security.xml",
         "data/survey_data.xml",
         "data/mail_template_data.xml",
         "data/cic_participation_mail_data.xml",

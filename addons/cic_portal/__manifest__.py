@@ -21,6 +21,7 @@
         "security/cic_portal_groups.xml",
         "security/ir.model.access.csv",
         "security/cic_portal_security.xml",
+        "security/cic_portal_company_security.xml",
         "data/product_data.xml",
         "data/cic_fee_data.xml",
         "data/cic_service_field_data.xml",

@@ -9,6 +9,9 @@ class CicAnnualReportSection(models.Model):
     _order = "sequence, id"
 
     report_id = fields.Many2one("cic.annual.report", required=True, ondelete="cascade")
+    company_id = fields.Many2one(
+        related="report_id.company_id", store=True, index=True, string="Company"
+    )
     sequence = fields.Integer(default=10)
     code = fields.Char()
     title = fields.Char(required=True, translate=True)

@@ -12,6 +12,9 @@ class CicAppraisalCriterion(models.Model):
     methodology_id = fields.Many2one(
         "cic.appraisal.methodology", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(
+        related="methodology_id.company_id", store=True, index=True, string="Company"
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)

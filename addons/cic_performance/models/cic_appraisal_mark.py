@@ -14,6 +14,9 @@ class CicAppraisalMark(models.Model):
     appraisal_id = fields.Many2one(
         "hr.appraisal", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(
+        related="appraisal_id.company_id", store=True, index=True, string="Company"
+    )
     criterion_id = fields.Many2one(
         "cic.appraisal.criterion", required=True, ondelete="restrict"
     )

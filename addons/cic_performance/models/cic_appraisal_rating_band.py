@@ -14,6 +14,9 @@ class CicAppraisalRatingBand(models.Model):
     methodology_id = fields.Many2one(
         "cic.appraisal.methodology", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(
+        related="methodology_id.company_id", store=True, index=True, string="Company"
+    )
     min_score = fields.Float(required=True, digits=(3, 2))
     max_score = fields.Float(required=True, digits=(3, 2))
     rating = fields.Selection(RATINGS, required=True)

@@ -95,6 +95,13 @@ class CicServiceField(models.Model):
         help="A field of the procedure is asked on its own online form and on "
         "the form of every service of the procedure.",
     )
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        help="The commune of the service; empty for a procedure shared by all.",
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Label", required=True, translate=True)
     key = fields.Char(
@@ -135,6 +142,13 @@ class CicServiceField(models.Model):
                 slug = self.env["ir.http"]._slugify(field.name).replace("-", "_")
                 slug = re.sub(r"[^a-z0-9_]", "", slug).lstrip("_0123456789")
                 field.key = (slug or "field")[:30]
+
+    @api.depends("service_id.company_id", "procedure_id.company_id")
+    def _compute_company_id(self):
+        for field in self:
+            field.company_id = (
+                field.service_id.company_id or field.procedure_id.company_id
+            )
 
     @api.depends("key", "procedure_id.code")
     def _compute_legal(self):

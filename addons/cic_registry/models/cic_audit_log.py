@@ -29,7 +29,13 @@ class CicAuditLog(models.Model):
         "res.users", string="User", readonly=True, required=True, ondelete="restrict"
     )
     date = fields.Datetime(readonly=True, required=True)
-    company_id = fields.Many2one("res.company", readonly=True)
+    company_id = fields.Many2one(
+        "res.company",
+        readonly=True,
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
 
     @api.model
     def log(self, records, event, field_name=None, old=None, new=None, note=None):
@@ -46,9 +52,8 @@ class CicAuditLog(models.Model):
                 "note": note,
                 "user_id": self.env.uid,
                 "date": fields.Datetime.now(),
-                "company_id": rec.company_id.id
-                if "company_id" in rec._fields
-                else False,
+                "company_id": ("company_id" in rec._fields and rec.company_id.id)
+                or self.env.company.id,
             }
             for rec in records
         ]

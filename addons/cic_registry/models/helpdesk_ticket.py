@@ -356,7 +356,14 @@ class HelpdeskTicket(models.Model):
         if "cic_procedure_id" not in vals and team.cic_procedure_id:
             vals["cic_procedure_id"] = team.cic_procedure_id.id
         procedure = self.env["cic.procedure"].browse(vals.get("cic_procedure_id"))
-        if not vals.get("team_id") and procedure.team_id:
+        company = self.env["res.company"].browse(
+            vals.get("company_id") or self.env.company.id
+        )
+        # a procedure shared by every commune routes only to its own commune's team
+        if not vals.get("team_id") and procedure.team_id.company_id in (
+            company,
+            self.env["res.company"],
+        ):
             vals["team_id"] = procedure.team_id.id
 
     @api.model

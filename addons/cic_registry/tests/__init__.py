@@ -34,3 +34,4 @@ from . import test_role_journeys
 from . import test_institution
 from . import test_report_xlsx_http
 from . import test_frontdesk
+from . import test_commune_onboard

@@ -12,3 +12,4 @@ from . import cic_report_wizard_line
 from . import cic_siruta_import
 from . import cic_cnp_reveal
 from . import cic_gdpr_extend
+from . import cic_commune_onboard

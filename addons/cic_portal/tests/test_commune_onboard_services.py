@@ -1,0 +1,70 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Onboarding a commune (issue 19 point 3) with the portal: the template's services,
+their online form fields and fee tables are copied into the new commune; the
+template's clerk does not see the copies."""
+
+from datetime import date
+
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+from .common import CicPortalCommon
+
+YEAR = 2041
+
+
+@tagged("post_install", "-at_install")
+class TestCommuneOnboardServices(CicPortalCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_cic_portal()
+        cls.admin = new_test_user(
+            cls.env,
+            login="onboard_portal_admin",
+            groups="cic_registry.group_cic_manager",
+        )
+        cls.clerk_a = new_test_user(
+            cls.env, login="onboard_portal_clerk", groups="cic_registry.group_cic_clerk"
+        )
+        cls.env["cic.service.field"].create(
+            {"name": "Suprafața terenului (m²)", "service_id": cls.fee_service.id}
+        )
+        cls.table = cls.env["cic.fee.table"].create(
+            {
+                "year": YEAR,
+                "hcl_number": "41",
+                "hcl_date": date(YEAR - 1, 4, 24),
+                "line_ids": [(0, 0, {"service_id": cls.fee_service.id, "amount": 15})],
+            }
+        )
+
+    def test_services_and_fees_copied(self):
+        wizard = (
+            self.env["cic.commune.onboard"]
+            .with_user(self.admin)
+            .create({"name": "Primăria Comunei Livezile (test)"})
+        )
+        wizard.action_onboard()
+        commune = wizard.company_id
+        service = self.env["cic.service"].search(
+            [("company_id", "=", commune.id), ("name", "=", self.fee_service.name)]
+        )
+        self.assertEqual(len(service), 1)
+        self.assertEqual(service.slug, self.fee_service.slug)
+        self.assertEqual(
+            service.form_field_ids.mapped("name"), ["Suprafața terenului (m²)"]
+        )
+        self.assertEqual(service.form_field_ids.company_id, commune)
+        table = self.env["cic.fee.table"].search(
+            [("company_id", "=", commune.id), ("year", "=", YEAR)]
+        )
+        self.assertEqual(table.line_ids.service_id, service)
+        self.assertEqual(table.line_ids.amount, 15)
+        Service = self.env["cic.service"].with_user(self.clerk_a)
+        self.assertFalse(Service.search([("id", "=", service.id)]))
+        self.assertFalse(
+            self.env["cic.fee.table"]
+            .with_user(self.clerk_a)
+            .search([("id", "=", table.id)])
+        )
