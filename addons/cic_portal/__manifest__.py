@@ -65,8 +65,13 @@
         "views/cic_privacy_templates.xml",
         "views/cic_institution_templates.xml",
         "views/cic_participation_templates.xml",
+        "views/cic_mol_templates.xml",
     ],
-    "demo": ["demo/cic_portal_demo.xml", "demo/cic_fee_demo.xml"],
+    "demo": [
+        "demo/cic_portal_demo.xml",
+        "demo/cic_fee_demo.xml",
+        "demo/cic_mol_demo.xml",
+    ],
     "assets": {
         "web.assets_frontend": [
             "cic_portal/static/src/scss/cic_petitioner.scss",

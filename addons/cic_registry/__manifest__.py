@@ -99,6 +99,15 @@
         "security/cic_frontdesk_security.xml",
         "views/cic_frontdesk_views.xml",
         "report/cic_frontdesk_reports.xml",
+        "security/cic_council_security.xml",
+        "report/cic_council_reports.xml",
+        "report/cic_council_templates.xml",
+        "views/cic_council_session_views.xml",
+        "views/cic_council_decision_views.xml",
+        "views/cic_mayor_disposition_views.xml",
+        "views/cic_countersign_refusal_views.xml",
+        "views/cic_council_menus.xml",
+        "views/res_config_settings_council_views.xml",
     ],
     "demo": [
         "demo/cic_registry_demo.xml",
@@ -111,6 +120,7 @@
         "demo/helpdesk_ticket_phone_line_demo.xml",
         "demo/cic_institution_demo.xml",
         "demo/cic_frontdesk_demo.xml",
+        "demo/cic_council_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -17,3 +17,4 @@ from . import followup
 from . import privacy
 from . import institution
 from . import participation
+from . import mol

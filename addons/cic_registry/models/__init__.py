@@ -70,3 +70,11 @@ from . import cic_frontdesk_topic
 from . import cic_frontdesk_contact
 from . import helpdesk_ticket_frontdesk
 from . import report_cic_frontdesk_summary
+from . import res_company_council
+from . import res_config_settings_council
+from . import cic_local_act_mixin
+from . import cic_council_session
+from . import cic_council_agenda_item
+from . import cic_council_decision
+from . import cic_mayor_disposition
+from . import cic_countersign_refusal
