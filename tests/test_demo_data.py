@@ -171,3 +171,53 @@ class TestDemoUsers(TransactionCase):
         self.assertEqual(company.name, "Primăria Municipiului Exemplu")
         users = self.env["res.users"].search([("share", "=", False)])
         self.assertEqual(set(users.mapped("lang")), {"ro_RO"})
+
+
+@tagged("post_install", "-at_install")
+class TestDemoCouncil(TransactionCase):
+    """The demo town hall's Local Council and Monitorul Oficial Local (issue 17
+    point 3): sessions, numbered decisions and dispositions, all published acts with
+    their PDF, and the budget in the financial section."""
+
+    def test_demo_council_and_mol(self):
+        env = self.env
+        sessions = env["cic.council.session"].search(
+            [
+                (
+                    "id",
+                    "in",
+                    [
+                        env.ref(f"cic_registry.cic_council_session_{m}_demo").id
+                        for m in ("sep", "nov", "dec")
+                    ],
+                )
+            ]
+        )
+        self.assertEqual(len(sessions), 3)
+        self.assertTrue(all(s.is_published and s.agenda_item_ids for s in sessions))
+        decisions = (
+            env.ref("cic_registry.cic_council_decision_salubrizare_demo")
+            | env.ref("cic_registry.cic_council_decision_teren_demo")
+            | env.ref("cic_registry.cic_council_decision_rectificare_demo")
+            | env.ref("cic_registry.cic_council_decision_taxe_demo")
+            | env.ref("cic_registry.cic_council_decision_asociere_demo")
+        )
+        self.assertEqual(decisions.mapped("number"), [58, 59, 60, 61, 62])
+        published = decisions.filtered("is_published")
+        self.assertEqual(len(published), 4)
+        self.assertTrue(
+            all(d.with_context(bin_size=True).published_file for d in published)
+        )
+        refused = env.ref("cic_registry.cic_council_decision_asociere_demo")
+        self.assertEqual(refused.countersign_state, "refused")
+        self.assertTrue(
+            env.ref("cic_registry.cic_countersign_refusal_asociere_demo").is_published
+        )
+        self.assertEqual(
+            env.ref("cic_registry.cic_mayor_disposition_comisie_demo").act_kind,
+            "individual",
+        )
+        self.assertEqual(
+            env.ref("cic_portal.cic_public_document_budget_2026_demo").category,
+            "budget",
+        )
