@@ -338,7 +338,7 @@ def main():
             return 1
         ensure_user(env, "bench_clerk", ["cic_registry.group_cic_clerk"])
         env.cr.commit()
-    prepared = prepare_numbering(args.db)
+    prepared = prepare_numbering(args.db)[:2]  # procedure, partner
     nodes = [
         OdooServer(
             args.db,

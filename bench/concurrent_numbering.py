@@ -5,8 +5,13 @@ total (default 2,000) over JSON-RPC (``/web/dataset/call_kw``) as CIC clerks aga
 ``bin/odoo --workers=2``; throughput, latency, and a check that the numbers of the
 run are unique and contiguous (no duplicate, no missing number: else FAIL, exit 1).
 
+County scale (issue 19 point 4): ``--communes K`` spreads the clients over K communes
+(companies ``Bench comuna 1..K``, made once, each with its clerk ``bench_clerk_c<i>``
+of that commune only; client i works for commune i mod K); the check then holds in
+each commune's own register, and the throughput compares with one commune alone.
+
     bench/py bench/concurrent_numbering.py -d h_bench [--clients 8] [--total 2000]
-        [--port 8510]
+        [--port 8510] [--communes 4]
 """
 
 import sys
@@ -30,20 +35,59 @@ from common import (
 )
 
 
-def prepare(db):
+def prepare(db, communes=1):
+    """(procedure id, partner id, clerk logins: one per commune)."""
     with open_env(db) as env:
         if not installed(env, "cic_registry"):
             return None
         ensure_user(env, "bench_clerk", ["cic_registry.group_cic_clerk"])
+        logins = ["bench_clerk"] if communes == 1 else []
+        for index in range(1, communes + 1 if communes > 1 else 1):
+            logins.append(commune_clerk(env, index))
         procedure = env.ref("cic_registry.procedure_petition")
         partner = env["res.partner"].create(
             {"name": "Maria Ionescu (bench)", "email": "maria.ionescu@bench.example.ro"}
         )
         env.cr.commit()
-        return procedure.id, partner.id
+        return procedure.id, partner.id, logins
+
+
+def commune_clerk(env, index):
+    """The clerk of the bench's commune ``index`` (company and user made once)."""
+    Company = env["res.company"]
+    name = f"Bench comuna {index}"
+    company = Company.search([("name", "=", name)], limit=1) or Company.create(
+        {"name": name}
+    )
+    login = f"bench_clerk_c{index}"
+    user = ensure_user(env, login, ["cic_registry.group_cic_clerk"])
+    user.write({"company_ids": [(6, 0, company.ids)], "company_id": company.id})
+    env.cr.commit()
+    return login
 
 
 def verify(db, ids, settle=30):
+    """Per commune (company) of the run's entries: see ``verify_commune``."""
+    with open_env(db) as env:
+        env.cr.execute(
+            "SELECT company_id, array_agg(id) FROM helpdesk_ticket WHERE id = ANY(%s) "
+            "GROUP BY company_id ORDER BY company_id",
+            [list(ids)],
+        )
+        groups = env.cr.fetchall()
+    if len(groups) <= 1:
+        return verify_commune(db, ids, settle)
+    duplicates = missing = 0
+    details = []
+    for company_id, company_ids in groups:
+        dup, miss, detail = verify_commune(db, company_ids, settle)
+        duplicates += dup
+        missing += miss
+        details.append(f"commune {company_id}: {detail}")
+    return duplicates, missing, "\n       ".join(details)
+
+
+def verify_commune(db, ids, settle=30):
     """(duplicates, missing, detail) for the tickets ``ids`` of the run.
 
     Missing: an entry of the run without number, or a number inside the run's range
@@ -138,6 +182,9 @@ def main():
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--total", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--communes", type=int, default=1, help="spread the clients over K communes"
+    )
     parser.set_defaults(port=8510)
     args = parser.parse_args()
     total = 80 if args.quick else args.total
@@ -147,17 +194,18 @@ def main():
         clients=args.clients,
         total=total,
         workers=args.workers,
+        communes=args.communes,
     )
-    prepared = prepare(args.db)
+    prepared = prepare(args.db, args.communes)
     if not prepared:
         result_line("concurrent_numbering", "SKIP", "cic_registry not installed")
         return 0
-    procedure_id, partner_id = prepared
+    procedure_id, partner_id, logins = prepared
     server = OdooServer(args.db, args.port, workers=args.workers).start()
     try:
         sessions = [
-            RpcSession(server.url, args.db).authenticate("bench_clerk")
-            for _ in range(args.clients)
+            RpcSession(server.url, args.db).authenticate(logins[index % len(logins)])
+            for index in range(args.clients)
         ]
         # Warm-up: each worker loads its registry; not counted in the check.
         for session in sessions[: args.workers * 2]:
@@ -170,7 +218,8 @@ def main():
     finally:
         server.stop()
     row = {
-        "case": f"create petition x{args.clients} clients",
+        "case": f"create petition x{args.clients} clients"
+        + (f", {args.communes} communes" if args.communes > 1 else ""),
         **stats(samples, wall=wall),
         "errors": len(errors),
         "ratio": float("nan"),
