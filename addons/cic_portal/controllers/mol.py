@@ -42,7 +42,11 @@ class CicMolController(http.Controller):
             PUBLISHED + [("minutes_anonymised", "=", True)],
             order="session_start desc",
         )
-        return sessions.with_context(bin_size=True).filtered("minutes_file")
+        # The minutes file is internal (field groups): whether there is one is read
+        # in sudo on the sessions the visitor found published and checked.
+        return sessions.filtered(
+            lambda s: s.sudo().with_context(bin_size=True).minutes_file
+        )
 
     def _transparency_values(self):
         """Law 52 drafts and public-debate minutes, as the transparency pages
@@ -141,6 +145,9 @@ class CicMolController(http.Controller):
         if kind == "disposition":
             domain.append(("act_kind", "=", "normative"))
         record = request.env[model].search(domain, limit=1)
+        # sudo only after the visitor found the record published (and, for minutes,
+        # checked): the session's minutes file is an internal field.
+        record = record.sudo()
         if not record or not record.with_context(bin_size=True)[field]:
             raise request.not_found()
         return (

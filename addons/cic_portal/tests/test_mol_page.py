@@ -172,6 +172,24 @@ class TestMolPage(CicPortalHttpCase):
             self.assertEqual(response.status_code, 404, url)
             self.assertNotIn(b"%PDF", response.content, url)
 
+    def test_attack_through_web_content(self):
+        """Odoo's generic download route serves a record's binary field to whoever
+        reads the record: the minutes of a published session must still stay
+        hidden until checked for signatures and personal data."""
+        url = (
+            f"/web/content/cic.council.session/{self.unchecked_minutes.id}/minutes_file"
+        )
+        response = self.url_open(url)
+        self.assertNotEqual(response.status_code, 200, url)
+        self.assertNotIn(b"%PDF", response.content, url)
+        for record, field in (
+            (self.unpublished, "published_file"),
+            (self.hidden_session, "minutes_file"),
+        ):
+            url = f"/web/content/{record._name}/{record.id}/{field}"
+            response = self.url_open(url)
+            self.assertNotIn(b"%PDF", response.content, url)
+
     def test_attack_by_id_as_portal_user(self):
         self.authenticate(self.portal_a.login, self.portal_a.login)
         response = self.url_open(f"/cic/mol/decision/{self.unpublished.id}/pdf")

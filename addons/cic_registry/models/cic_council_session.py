@@ -110,6 +110,9 @@ class CicCouncilSession(models.Model):
         string="Minutes (PDF to publish)",
         attachment=True,
         copy=False,
+        # Visitors read published sessions; Odoo's /web/content would serve them
+        # this file before it is checked: the portal streams it only when checked.
+        groups="base.group_user",
         help="The minutes of the session as published: a PDF without handwritten "
         "signatures or personal data.",
     )
@@ -249,9 +252,3 @@ class CicCouncilSession(models.Model):
         name = vals.get("minutes_file_name")
         if vals.get("minutes_file") and name and not name.lower().endswith(".pdf"):
             raise UserError(self.env._("The published minutes must be a PDF."))
-
-    def _cic_minutes_published(self):
-        """The minutes are public when the session is, the PDF is there and
-        checked for signatures and personal data."""
-        self.ensure_one()
-        return bool(self.is_published and self.minutes_file and self.minutes_anonymised)
