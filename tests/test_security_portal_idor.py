@@ -190,7 +190,7 @@ class TestPortalIdor(PortalFixture, HttpCase):
                 allow_redirects=False,
             )
             self.assertEqual(self.outcome(response), (303, "/my"))
-        self.assertFalse(self.ticket_a.sudo().cic_rating_ids)
+        self.assertFalse(self.ticket_a.sudo().cic_satisfaction_sent)
 
     def close(self, ticket_id, csrf=None):
         data = {"ticket_id": ticket_id, "stage_id": self.done_stage.id}

@@ -3,7 +3,7 @@
 {
     "name": "CIC Performance",
     "summary": "CIC indicators, citizen satisfaction and staff appraisal",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/CIC",
     "license": "AGPL-3",
     "author": "CIC Suite",
@@ -39,6 +39,7 @@
         "views/hr_appraisal_views.xml",
         "views/cic_performance_menus.xml",
         "views/res_config_settings_views.xml",
+        "views/cic_satisfaction_views.xml",
         "views/cic_participation_views.xml",
         "views/cic_training_views.xml",
     ],

@@ -9,8 +9,12 @@ from . import cic_annual_report
 from . import cic_annual_report_section
 from . import survey_survey
 from . import survey_user_input
+from . import cic_satisfaction_mixin
 from . import cic_satisfaction_report
 from . import helpdesk_ticket
+from . import cic_audience_request
+from . import helpdesk_ticket_complaint
+from . import res_company_kpi
 from . import res_company_satisfaction
 from . import res_config_settings
 from . import cic_appraisal_methodology

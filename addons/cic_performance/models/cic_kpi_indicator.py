@@ -2,9 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The CIC's own performance indicators (CIC operating manual).
 
-An indicator is either recorded by hand per period, or computed by one of the
-``_cic_compute_<source>`` methods below (the ``compute_source`` selection). Values are
-stored per period in ``cic.kpi.value`` so the trend chart reads a table.
+An indicator is either computed from the suite's data by one of the
+``_cic_compute_<source>`` methods (the ``compute_source`` selection), or, where no data
+source exists, a value typed in per period and labelled so ("valoare introdusă
+manual"). Values are stored per period in ``cic.kpi.value`` so the trend chart reads
+a table. Addons that own a data source add it through ``_selection_compute_source``
+and a ``_cic_compute_<source>`` method (cic_portal: the catalogue's services and
+forms, the public pages' updates).
 """
 
 from odoo import api, fields, models
@@ -23,7 +27,10 @@ class CicKpiIndicator(models.Model):
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)
     kind = fields.Selection(
-        selection=[("computed", "Computed"), ("manual", "Recorded by hand")],
+        selection=[
+            ("computed", "Computed from data"),
+            ("manual", "Typed value (no data source)"),
+        ],
         required=True,
         default="manual",
     )
@@ -53,6 +60,10 @@ class CicKpiIndicator(models.Model):
             ),
             ("participation_attendance", self.env._("Participants in activities")),
             ("reports_issued", self.env._("Reports issued to the community")),
+            (
+                "founded_complaints",
+                self.env._("Founded complaints against the CIC (petitions)"),
+            ),
         ]
         labels = self.env["cic.kpi.service"].metric_labels()
         sources += [(f"kpi_{code}", labels[code]) for code, _l, _k in METRICS]
@@ -96,6 +107,7 @@ class CicKpiIndicator(models.Model):
         return getattr(self, f"_cic_compute_{source}")(date_from, date_to, company)
 
     def _cic_compute_services_offered(self, date_from, date_to, company):
+        """The procedures offered; cic_portal counts its published catalogue."""
         procedure = self.env.get("cic.procedure")
         if procedure is None:
             return 0.0
@@ -130,6 +142,25 @@ class CicKpiIndicator(models.Model):
                     ("state", "=", "published"),
                     ("date_published", ">=", date_from),
                     ("date_published", "<=", date_to),
+                    ("company_id", "=", company.id),
+                ]
+            )
+        )
+
+    def _cic_compute_founded_complaints(self, date_from, date_to, company):
+        """Complaints (petitions of type complaint) about the CIC's department,
+        answered in the period and found founded, wholly or in part."""
+        team = company.cic_kpi_team_id
+        if not team:
+            return 0.0
+        return float(
+            self.env["helpdesk.ticket"].search_count(
+                [
+                    ("cic_petition_type", "=", "complaint"),
+                    ("cic_complaint_about_team_id", "=", team.id),
+                    ("cic_complaint_founded", "in", ("founded", "partly")),
+                    ("cic_dispatch_date", ">=", date_from),
+                    ("cic_dispatch_date", "<=", date_to),
                     ("company_id", "=", company.id),
                 ]
             )

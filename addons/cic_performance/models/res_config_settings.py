@@ -12,3 +12,6 @@ class ResConfigSettings(models.TransientModel):
     cic_satisfaction_survey_id = fields.Many2one(
         related="company_id.cic_satisfaction_survey_id", readonly=False
     )
+    cic_kpi_team_id = fields.Many2one(
+        related="company_id.cic_kpi_team_id", readonly=False
+    )

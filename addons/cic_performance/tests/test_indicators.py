@@ -67,15 +67,8 @@ class TestIndicators(CicPerformanceCase):
             len(methods.value_ids.filtered(lambda v: v.period_type == "year")), 1
         )
 
-    def test_services_and_reports(self):
-        services = self.indicator("services_offered")
-        expected = self.env["cic.procedure"].search_count(
-            [("company_id", "in", [self.company.id, False])]
-        )
-        self.assertEqual(
-            services._cic_compute_value(d(2025, 1, 1), d(2025, 12, 31), self.company),
-            expected,
-        )
+    def test_reports(self):
+        # services offered: the portal's catalogue (cic_portal test_kpi_indicators)
         report = self.env["cic.annual.report"].create(
             {"year": 2025, "company_id": self.company.id}
         )

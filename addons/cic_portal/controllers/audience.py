@@ -214,3 +214,24 @@ class CicAudiencePortal(portal.CustomerPortal):
         except UserError as exc:
             return self._cic_audience_page(audience, error=exc.args[0])
         return request.redirect(f"/my/audiences/{audience.id}?message=cancelled")
+
+    @http.route(
+        "/my/audiences/<int:audience_id>/rate",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_cic_audience_rate(self, audience_id, rating=None, comment=None, **kw):
+        audience = self._cic_get_audience(audience_id)
+        if not audience:
+            return request.redirect("/my")
+        url = f"/my/audiences/{audience.id}"
+        # Ownership is checked first; the rating is an anonymous answer of the
+        # satisfaction survey (cic_performance), which the citizen may not create
+        # himself.
+        if not self._cic_is_owner(audience) or not audience.sudo()._cic_rate(
+            rating, comment
+        ):
+            return request.redirect(f"{url}?message=rating_refused")
+        return request.redirect(f"{url}?message=rating_saved")

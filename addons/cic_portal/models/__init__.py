@@ -6,7 +6,7 @@ from . import cic_service_field
 from . import cic_request_form_answer
 from . import cic_public_document
 from . import cic_public_info_page
-from . import cic_request_rating
+from . import cic_kpi_indicator
 from . import cic_portal_submission
 from . import cic_portal_throttle
 from . import helpdesk_ticket

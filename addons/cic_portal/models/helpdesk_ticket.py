@@ -42,7 +42,6 @@ class HelpdeskTicket(models.Model):
         help="Answer or issued documents the citizen downloads from the portal "
         "(only once the fee, if any, is paid).",
     )
-    cic_rating_ids = fields.One2many("cic.request.rating", "ticket_id", "Ratings")
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -78,30 +77,6 @@ class HelpdeskTicket(models.Model):
         if not invoice:
             return self.env["account.payment"]
         return invoice.matched_payment_ids.filtered(lambda p: p.state != "canceled")
-
-    def _cic_can_rate(self):
-        self.ensure_one()
-        return bool(self.closed and not self.sudo().cic_rating_ids)
-
-    def _cic_rate(self, rating, comment=""):
-        """Record the petitioner's satisfaction with this closed request, once.
-        The caller (the portal) has checked the citizen's access to the
-        request. Returns False, recording nothing, when the request cannot be
-        rated (open, already rated) or the score is not 1 to 5."""
-        self.ensure_one()
-        if not self._cic_can_rate() or str(rating) not in ("1", "2", "3", "4", "5"):
-            return False
-        # Narrow sudo: citizens have no create right on ratings; the request
-        # was checked by the caller and can be rated only once.
-        self.env["cic.request.rating"].sudo().create(
-            {
-                "ticket_id": self.id,
-                "partner_id": self.partner_id.id,
-                "rating": int(rating),
-                "comment": (comment or "").strip()[:2000],
-            }
-        )
-        return True
 
     def _cic_acknowledgement_due(self):
         """Online submissions are due the portal confirmation instead."""

@@ -7,6 +7,8 @@ from . import test_portal_petition_address
 from . import test_portal_security
 from . import test_tracking
 from . import test_rating
+from . import test_rating_migration
+from . import test_kpi_indicators
 from . import test_public_pages
 from . import test_audience
 from . import test_transparency

@@ -122,5 +122,6 @@ class TestPortalSecurity(CicPortalHttpCase):
         self.assertFalse(
             self.ticket_b.cic_invoice_id.with_user(self.portal_a).has_access("read")
         )
-        Rating = self.env["cic.request.rating"].with_user(self.portal_a)
-        self.assertFalse(Rating.has_access("create"))
+        # the rating is an anonymous survey answer the citizen cannot create
+        Answer = self.env["survey.user_input"].with_user(self.portal_a)
+        self.assertFalse(Answer.has_access("create"))

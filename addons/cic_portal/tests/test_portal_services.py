@@ -247,5 +247,14 @@ class TestPortalServices(CicPortalCommon, TransactionCase):
         self.assertFalse(mine._cic_rate("9"))
         self.assertTrue(mine._cic_rate("4", "  Bine  "))
         self.assertFalse(mine._cic_rate("1"))
-        rating = ticket.sudo().cic_rating_ids
-        self.assertEqual((rating.rating, rating.comment), (4, "Bine"))
+        # an anonymous answer of the satisfaction survey (cic_performance)
+        answer = self.env["survey.user_input"].search(
+            [("cic_procedure_id", "=", ticket.cic_procedure_id.id)],
+            order="id desc",
+            limit=1,
+        )
+        self.assertFalse(answer.partner_id)
+        lines = answer.user_input_line_ids
+        scale = lines.filtered(lambda line: line.answer_type == "scale")
+        self.assertEqual(scale.value_scale, 4)
+        self.assertIn("Bine", lines.mapped("value_text_box"))
