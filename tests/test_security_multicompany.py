@@ -20,7 +20,6 @@ from security_matrix import suite_models
 
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
-from odoo.tools import SQL
 
 SUITE_ADDONS = ("cic_registry", "cic_audience", "cic_performance", "cic_portal")
 # Models of other addons that hold the registry itself: checked with the suite's.
@@ -273,22 +272,6 @@ class TestCommuneIsolation(TransactionCase):
         ].create(
             dict(cls._values("cic.appraisal.rating.band"), min_score=1.0, max_score=2.0)
         )
-
-    @classmethod
-    def _make_cic_request_rating(cls):
-        # Only a closed request can be rated, and closing one runs the legal
-        # workflow: the row is written as the portal's rating leaves it.
-        ticket = cls._record_b("helpdesk.ticket")
-        cls.env.cr.execute(
-            SQL(
-                """INSERT INTO cic_request_rating
-                       (ticket_id, rating, company_id, create_date, write_date)
-                   VALUES (%s, 5, %s, now(), now()) RETURNING id""",
-                ticket.id,
-                cls.company_b.id,
-            )
-        )
-        return cls.env_b["cic.request.rating"].browse(cls.env.cr.fetchone()[0])
 
     @classmethod
     def _make_cic_service_field(cls):
