@@ -283,9 +283,7 @@ class CicAudienceRequest(models.Model):
         for vals in vals_list:
             self._check_identification(vals.get("partner_id"))
             self._cic_check_action_fields({k: v for k, v in vals.items() if v})
-        requests = super().create(vals_list)
-        requests._cic_assign_registration_number()
-        return requests
+        return self._cic_create_registered(vals_list, super().create)
 
     def write(self, vals):
         self._cic_check_action_fields(vals)

@@ -248,12 +248,12 @@ class CicPortalSubmission(models.Model):
             vals["cic_filed_by_partner_id"] = user.partner_id.id
         # Narrow sudo on creation only: visitors and portal users may not create
         # registry entries themselves; the values come from the validated form.
-        # Numbered just before the commit: the register's counter is not locked
-        # while the uploads and the fee invoice are stored.
+        # Numbered last (below): the register's counter is not locked while the
+        # uploads and the fee invoice are stored.
         ticket = (
             self.env["helpdesk.ticket"]
             .sudo()
-            .with_context(cic_number_at_commit=True)
+            .with_context(cic_register_later=True)
             .create(vals)
         )
         submission.res_id = ticket.id
@@ -277,4 +277,5 @@ class CicPortalSubmission(models.Model):
         throttle = self.env["cic.portal.throttle"].sudo()
         for key in options.get("throttle_keys", ()):
             throttle._record("submit", key)
+        ticket._cic_assign_registration_number()
         return ticket

@@ -4,26 +4,30 @@
 
 One number space per company and calendar year (Europe/Bucharest), shared by every
 model that inherits ``cic.registration.mixin``. A number is taken from the
-``cic_register_counter`` row of (company, year):
+``cic_register_counter`` row of (company, year), by one mechanism with two paths and
+a crash-safety cron (see docs/architecture.md, "Numbering"):
 
-1. inside the transaction, when the counter row can be locked at once (``FOR
-   UPDATE NOWAIT`` in a savepoint): before the insert when the model knows from the
-   create values that the record takes a number of its own
-   (``_cic_vals_registration_company``: the record is inserted once, numbered),
-   else at the end of ``create()``, or just before the commit when the caller asks
-   for it (``_cic_assign_registration_number_at_commit``: portal submissions, so
-   that the counter stays locked for the shortest time). If the transaction later
+1. **in the transaction** (``_cic_assign_registration_number``): the counter row is
+   locked with ``SELECT ... FOR UPDATE NOWAIT`` in a savepoint and incremented; the
+   number and the registration date go into the create values when the model can
+   tell from them that the record takes a number of its own
+   (``_cic_vals_registration_company``: the record is inserted once, numbered), else
+   they are written right after. A caller that stores much more in the same request
+   (the portal: uploads, fee invoice) creates with ``cic_register_later`` and calls
+   ``_cic_assign_registration_number()`` last, so that the counter row stays locked
+   for the end of the request and the commit only. If the transaction
    fails, the counter update is rolled back with it: no number is consumed;
-2. otherwise (the row is locked by, or was changed by, a concurrent transaction,
-   which at REPEATABLE READ raises a serialization failure), right after the commit
-   in a short READ COMMITTED transaction that waits for the lock (``cr.postcommit``);
-3. a cron numbers any committed entry that is still unnumbered (crash safety).
+2. **after the commit** (``_cic_defer_registration``), when the counter row could not
+   be locked at once (locked by, or changed by, a concurrent transaction, which at
+   REPEATABLE READ raises a serialization failure): a short READ COMMITTED
+   transaction that waits for the lock (``cr.postcommit``);
+3. a cron numbers any committed record that is still unnumbered (the server stopped
+   between the commit and the post-commit).
 
 The registration date is written together with the number, so numbers follow the
 order of registration dates.
 """
 
-import datetime
 import logging
 import random
 import time
@@ -32,7 +36,7 @@ import psycopg2
 from psycopg2 import errors
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
@@ -50,7 +54,10 @@ REGISTRATION_FIELDS = (
 )
 PROTECTED_FIELDS = (*REGISTRATION_FIELDS, "cic_registration_shared")
 POSTCOMMIT_KEY = "cic_registration_pending"
-PRECOMMIT_KEY = "cic_registration_at_commit"
+# Context key: create() leaves the numbering to the caller, later in the same
+# transaction (``_cic_assign_registration_number``); the post-commit path numbers
+# what the caller forgets.
+REGISTER_LATER_KEY = "cic_register_later"
 # Cursor-cache key of the registration values the server put into create values
 # before the insert in this transaction (``_cic_number_vals_before_insert``).
 ISSUED_KEY = "cic_registration_issued"
@@ -201,11 +208,9 @@ class CicRegistrationMixin(models.AbstractModel):
         ).sorted("id")
 
     def _cic_assign_registration_number(self):
-        """Register the records that need a number (idempotent).
-
-        Numbers are taken inside the current transaction when the counter can be
-        locked without conflict; the others are numbered right after the commit.
-        """
+        """Path 1: register the records that need a number, in the current
+        transaction (idempotent). A record whose counter row cannot be locked at
+        once is numbered right after the commit (path 2)."""
         deferred = self.browse()
         registered = self.browse()
         for record in self._cic_to_register():
@@ -226,28 +231,38 @@ class CicRegistrationMixin(models.AbstractModel):
             registered._cic_after_registration()
         return True
 
-    def _cic_assign_registration_number_at_commit(self):
-        """Register these records just before the transaction commits, once the
-        rest of its work is flushed. The counter row is then locked for the
-        numbering and the commit only, not for the rest of the request (an
-        uploaded file, a fee invoice...), during which concurrent submissions would
-        wait for it. As in ``_cic_assign_registration_number``, a counter that
-        cannot be locked at once defers the numbering right after the commit."""
-        precommit = self.env.cr.precommit
-        pending = precommit.data.get(PRECOMMIT_KEY)
-        if pending is None:
-            pending = precommit.data[PRECOMMIT_KEY] = []
-            precommit.add(lambda: self._cic_register_at_commit(pending))
-        pending.append(self)
+    @api.model
+    def _cic_create_registered(self, vals_list, create):
+        """Create the records with ``create`` (the model's ``super().create``) and
+        register them in the transaction (path 1): the records whose create values
+        say they take a number of their own are inserted numbered, the others are
+        numbered right after the insert. With ``cic_register_later`` in the
+        context, the caller numbers them later in the transaction, and the
+        post-commit path numbers any it forgot."""
+        if self.env.context.get(REGISTER_LATER_KEY):
+            records = create(vals_list)
+            records._cic_defer_registration()
+            return records
+        numbered, locked = self._cic_number_vals_before_insert(vals_list)
+        records = create(vals_list)
+        registered = self.browse([records.ids[index] for index in numbered])
+        deferred = self.browse([records.ids[index] for index in locked])
+        if deferred:
+            deferred._cic_defer_registration()
+        if any(
+            record.company_id.id != company_id
+            for record, company_id in zip(registered, numbered.values(), strict=True)
+        ):
+            # The numbered company must be the record's; never expected.
+            raise ValidationError(
+                self.env._("The entry was numbered in another company's register.")
+            )
+        (records - registered - deferred)._cic_assign_registration_number()
+        if registered:
+            registered._cic_after_registration()
+        return records
 
-    def _cic_register_at_commit(self, pending):
-        """Pre-commit: number the recordsets of ``pending`` and flush (pre-commit
-        hooks run after the transaction's last flush)."""
-        for records in pending:
-            records.exists()._cic_assign_registration_number()
-        self.env.flush_all()
-
-    def _cic_share_number(self, source):
+    def _cic_share_number(self, source, when=None):
         """Give this record the number of ``source`` (answer in the same partidă)."""
         self.ensure_one()
         self.sudo().with_context(cic_registration_write=True).write(
@@ -256,71 +271,66 @@ class CicRegistrationMixin(models.AbstractModel):
                 "cic_registration_seq": source.cic_registration_seq,
                 "cic_registration_year": source.cic_registration_year,
                 "cic_registration_number": source.cic_registration_number,
-                "cic_registration_date": self._cic_registration_now(),
+                "cic_registration_date": when or fields.Datetime.now(),
             }
         )
 
-    def _cic_registration_now(self):
-        """The registration time: now, except for demo data loaded by the module
-        installer as superuser, which may be back-dated (``cic_demo_days_ago``)."""
-        now = fields.Datetime.now()
-        days = self.env.context.get("cic_demo_days_ago")
-        if days and self.env.su and self.env.context.get("install_module"):
-            return now.replace(hour=7, minute=30, second=0, microsecond=0) - (
-                datetime.timedelta(days=days)
-            )
-        return now
-
-    def _cic_lock_counter(self, company_id, year, nowait):
-        """Lock and return the id of the counter row of (company, year)."""
+    def _cic_increment_counter(self, company_id, year, nowait):
+        """Lock the counter row of (company, year) and increment it, in one
+        statement (``FOR UPDATE NOWAIT`` in the sub-select when ``nowait``); the
+        row is created the first time. Return (counter id, new last number)."""
         cr = self.env.cr
-        cr.execute(
-            SQL(
-                "INSERT INTO cic_register_counter "
-                "(company_id, year, last_seq, create_date, write_date) "
-                "VALUES (%s, %s, 0, now() at time zone 'UTC', "
-                "now() at time zone 'UTC') "
-                "ON CONFLICT (company_id, year) DO NOTHING",
-                company_id,
-                year,
-            ),
-            log_exceptions=False,  # conflicts are expected and handled by callers
+        increment = SQL(
+            "UPDATE cic_register_counter SET last_seq = last_seq + 1, "
+            "write_date = now() at time zone 'UTC' "
+            "WHERE id = (SELECT id FROM cic_register_counter "
+            "WHERE company_id = %s AND year = %s FOR UPDATE%s) "
+            "RETURNING id, last_seq",
+            company_id,
+            year,
+            SQL(" NOWAIT") if nowait else SQL(),
         )
-        cr.execute(
-            SQL(
-                "SELECT id FROM cic_register_counter "
-                "WHERE company_id = %s AND year = %s "
-                "FOR UPDATE%s",
-                company_id,
-                year,
-                SQL(" NOWAIT") if nowait else SQL(),
-            ),
-            log_exceptions=False,
-        )
-        return cr.fetchone()[0]
+        # Lock conflicts are expected and handled by the callers: not logged.
+        cr.execute(increment, log_exceptions=False)
+        row = cr.fetchone()
+        if row is None:  # the first number of the year
+            cr.execute(
+                SQL(
+                    "INSERT INTO cic_register_counter "
+                    "(company_id, year, last_seq, create_date, write_date) "
+                    "VALUES (%s, %s, 0, now() at time zone 'UTC', "
+                    "now() at time zone 'UTC') "
+                    "ON CONFLICT (company_id, year) DO NOTHING",
+                    company_id,
+                    year,
+                ),
+                log_exceptions=False,
+            )
+            cr.execute(increment, log_exceptions=False)
+            row = cr.fetchone()
+        return row
 
     @api.model
-    def _cic_next_number(self, company, nowait):
-        """Increment the counter of ``company`` for the current year and return the
+    def _cic_next_number(self, company, nowait, when=None):
+        """Increment the counter of ``company`` for the year of the registration
+        time (now, or ``when``: only the demo data is back-dated) and return the
         registration values (seq, year, date, number)."""
         calendar = self.env["cic.calendar"]
-        year = calendar.local_date(self._cic_registration_now()).year
-        counter_id = self._cic_lock_counter(company.id, year, nowait)
+        year = calendar.local_date(when or fields.Datetime.now()).year
+        counter_id, seq = self._cic_increment_counter(company.id, year, nowait)
         # The lock may have been waited for: take the time once it is held.
-        now = self._cic_registration_now()
+        now = when or fields.Datetime.now()
         if calendar.local_date(now).year != year:
+            # The year ended meanwhile: give the number back (the row is still
+            # locked by this transaction) and take one in the new year's counter.
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE cic_register_counter SET last_seq = last_seq - 1 "
+                    "WHERE id = %s",
+                    counter_id,
+                )
+            )
             return self._cic_next_number(company, nowait)
-        cr = self.env.cr
-        cr.execute(
-            SQL(
-                "UPDATE cic_register_counter SET last_seq = last_seq + 1, "
-                "write_date = now() at time zone 'UTC' "
-                "WHERE id = %s RETURNING last_seq",
-                counter_id,
-            ),
-            log_exceptions=False,
-        )
-        seq = cr.fetchone()[0]
         self.env["cic.register.counter"].invalidate_model(["last_seq"])
         return {
             "cic_registration_seq": seq,
@@ -333,13 +343,15 @@ class CicRegistrationMixin(models.AbstractModel):
             ),
         }
 
-    def _cic_take_number(self, nowait):
+    def _cic_take_number(self, nowait, when=None):
         """Increment the counter of this record's company and year and write the
         number and the registration date on the record. The values computed from
         the registration date (the legal due date...) get their first value here,
         as they do when the number is taken at the insert: not a change to track."""
         self.ensure_one()
-        values = self._cic_next_number(self.company_id or self.env.company, nowait)
+        values = self._cic_next_number(
+            self.company_id or self.env.company, nowait, when=when
+        )
         record = self.sudo().with_context(
             cic_registration_write=True, tracking_disable=True
         )
@@ -364,8 +376,9 @@ class CicRegistrationMixin(models.AbstractModel):
         is inserted once, numbered and dated, and its computed deadline is computed
         at the insert (no second write, no tracked change). The counter update is
         part of the transaction: if the insert fails, no number is consumed. Return
-        {index of the numbered values: company id}."""
-        numbered = {}
+        {index of the numbered values: company id}, and the indexes of the values
+        whose counter row was locked (numbered after the commit)."""
+        numbered, locked = {}, []
         for index, vals in enumerate(vals_list):
             if any(vals.get(name) for name in PROTECTED_FIELDS):
                 continue
@@ -376,13 +389,14 @@ class CicRegistrationMixin(models.AbstractModel):
                 with self.env.cr.savepoint():
                     vals.update(self._cic_next_number(company, nowait=True))
             except CONCURRENCY_ERRORS:
-                continue  # numbered after the insert (post-commit if still locked)
+                locked.append(index)
+                continue
             # Server-issued: create() accepts these values (and only these).
             self.env.cr.cache.setdefault(ISSUED_KEY, set()).add(
                 self._cic_issued_key(vals)
             )
             numbered[index] = company.id
-        return numbered
+        return numbered, locked
 
     def _cic_defer_registration(self):
         """Number these records right after the current transaction commits."""

@@ -312,24 +312,7 @@ class HelpdeskTicket(models.Model):
         for vals in vals_list:
             self._cic_check_client_vals(vals, create=True)
             self._cic_prepare_vals(vals)
-        if self.env.context.get("cic_number_at_commit"):
-            tickets = super().create(vals_list)
-            tickets._cic_assign_registration_number_at_commit()
-            return tickets
-        numbered = self._cic_number_vals_before_insert(vals_list)
-        tickets = super().create(vals_list)
-        registered = self.browse([tickets.ids[index] for index in numbered])
-        if any(
-            ticket.company_id.id != company_id
-            for ticket, company_id in zip(registered, numbered.values(), strict=True)
-        ):
-            # The numbered company must be the entry's; never expected.
-            raise ValidationError(
-                self.env._("The entry was numbered in another company's register.")
-            )
-        (tickets - registered)._cic_assign_registration_number()
-        registered._cic_after_registration()
-        return tickets
+        return self._cic_create_registered(vals_list, super().create)
 
     @api.model
     def _cic_vals_registration_company(self, vals):

@@ -184,8 +184,13 @@ class TestRegistrationConcurrency(CicRegistryCase):
             ).unlink()
             env["res.company"].browse(self.company_id).unlink()
 
-    def _register(self, cr, name, at_commit=False, tracking=False, identified=False):
-        context = {"tracking_disable": not tracking, "cic_number_at_commit": at_commit}
+    def _register(
+        self, cr, name, later=False, tracking=False, identified=False, forget=False
+    ):
+        """Register an entry in ``cr``; ``later``: as the portal does, created with
+        ``cic_register_later`` and numbered at the end of the request (unless
+        ``forget``: then the post-commit path numbers it)."""
+        context = {"tracking_disable": not tracking, "cic_register_later": later}
         env = api.Environment(cr, SUPERUSER_ID, context)
         vals = {
             "name": name,
@@ -200,13 +205,16 @@ class TestRegistrationConcurrency(CicRegistryCase):
                 "cic_petitioner_street": "Str. Concurenței 1",
                 "cic_petitioner_locality": "Exemplu",
             }
-        return env["helpdesk.ticket"].create(vals)
+        entry = env["helpdesk.ticket"].create(vals)
+        if later and not forget:
+            entry._cic_assign_registration_number()
+        return entry
 
-    def _register_with_retries(self, name, errors, at_commit=False):
+    def _register_with_retries(self, name, errors, later=False):
         for attempt in range(self.TRIES):
             try:
                 with self.registry.cursor() as cr:
-                    self._register(cr, name, at_commit)
+                    self._register(cr, name, later)
                 return
             except psycopg2.OperationalError as exc:
                 if exc.pgcode not in PG_CONCURRENCY_ERRORS_TO_RETRY:
@@ -224,20 +232,21 @@ class TestRegistrationConcurrency(CicRegistryCase):
             return cr.fetchall()
 
     def test_parallel_registrations_gap_free(self):
-        self._check_parallel_registrations(at_commit=False)
+        self._check_parallel_registrations(later=False)
 
-    def test_parallel_registrations_at_commit_gap_free(self):
-        """Portal submissions are numbered just before the commit."""
-        self._check_parallel_registrations(at_commit=True)
+    def test_parallel_registrations_later_gap_free(self):
+        """Portal submissions are numbered at the end of the request."""
+        self._check_parallel_registrations(later=True)
 
-    def test_numbered_at_commit(self):
+    def test_numbered_later(self):
         with self.registry.cursor() as cr:
             self._register(cr, "first")
         with self.registry.cursor() as cr:
             entry = self._register(
-                cr, "at commit", at_commit=True, tracking=True, identified=True
+                cr, "later", later=True, tracking=True, identified=True, forget=True
             )
-            self.assertFalse(entry.cic_registration_number, "not before the commit")
+            self.assertFalse(entry.cic_registration_number, "not at the insert")
+            entry._cic_assign_registration_number()
             cr.flush()
             self.assertEqual(entry.cic_registration_seq, 2)
             self.assertTrue(entry.cic_legal_due_date)
@@ -247,13 +256,23 @@ class TestRegistrationConcurrency(CicRegistryCase):
             )
         self.assertEqual([seq for seq, _date in self._numbers()], [1, 2])
 
-    def _check_parallel_registrations(self, at_commit):
+    def test_register_later_forgotten_numbered_after_commit(self):
+        """An entry created with ``cic_register_later`` whose caller never numbers
+        it gets its number right after the commit (path 2)."""
+        with self.registry.cursor() as cr:
+            self._register(cr, "first")
+        with self.registry.cursor() as cr:
+            entry = self._register(cr, "forgotten", later=True, forget=True)
+            self.assertFalse(entry.cic_registration_number)
+        self.assertEqual([seq for seq, _date in self._numbers()], [1, 2])
+
+    def _check_parallel_registrations(self, later):
         errors, crashes = [], []
 
         def worker(index):
             try:
                 for i in range(self.PER_THREAD):
-                    self._register_with_retries(f"T{index}-{i}", errors, at_commit)
+                    self._register_with_retries(f"T{index}-{i}", errors, later)
             except Exception as exc:  # noqa: BLE001 - reported by the assertion
                 crashes.append(repr(exc))
 
