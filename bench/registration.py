@@ -65,7 +65,14 @@ class Case:
             env["res.partner"]
             .sudo()
             .create(
-                {"name": "Ion Popescu (bench)", "email": "ion.popescu@bench.example.ro"}
+                {
+                    "name": "Ion Popescu (bench)",
+                    "email": "ion.popescu@bench.example.ro",
+                    # A postal address: the petition is identified (OG 27/2002
+                    # art. 7), so its legal term runs and its due date is computed.
+                    "street": "Str. Mihai Eminescu nr. 12",
+                    "city": "Exemplu",
+                }
             )
         )
         env.cr.commit()
@@ -123,7 +130,7 @@ def send_acknowledgements(env, batch=100):
     pending = Ticket.search_count(domain)
     start = time.perf_counter()
     while Ticket.search_count(domain):
-        Ticket._cron_cic_send_acknowledgements(limit=batch)
+        Ticket._cron_cic_send_deferred_mail(limit=batch)
         env.cr.commit()
     return pending, time.perf_counter() - start
 

@@ -180,9 +180,7 @@ def test_backup_restore_drill(production_copy, restore_db, cic_bin, tmp_path):
     assert query(copy, "SELECT smtp_host FROM ir_mail_server WHERE active") == [
         ("invalid",)
     ]
-    assert not query(
-        copy, "SELECT id FROM helpdesk_ticket WHERE cic_acknowledgement_pending"
-    )
+    assert not query(copy, "SELECT ticket_id FROM cic_ticket_deferred_mail_rel")
     queued = "SELECT count(*) FROM mail_mail WHERE state IN ('outgoing', 'exception')"
     assert query(production, queued)[0][0] >= ENTRIES, "the original has queued mails"
     assert query(copy, queued) == [(0,)]

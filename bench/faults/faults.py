@@ -362,9 +362,10 @@ def _mail_counts(db, addresses):
         )
         counts["direct"] = env.cr.fetchone()[0]
         env.cr.execute(
-            "SELECT count(*) FROM helpdesk_ticket t JOIN res_partner p"
-            " ON p.id = t.partner_id WHERE t.cic_acknowledgement_pending"
-            " AND lower(coalesce(t.partner_email, p.email)) = ANY(%s)",
+            "SELECT count(DISTINCT t.id) FROM helpdesk_ticket t JOIN res_partner p"
+            " ON p.id = t.partner_id JOIN cic_ticket_deferred_mail_rel q"
+            " ON q.ticket_id = t.id"
+            " WHERE lower(coalesce(t.partner_email, p.email)) = ANY(%s)",
             [list(addresses)],
         )
         counts["pending"] = env.cr.fetchone()[0]

@@ -29,7 +29,6 @@ class HelpdeskTicket(models.Model):
         help="Code given to the citizen to follow the request on /cic/track.",
     )
     cic_portal_origin = fields.Boolean(string="Filed online", readonly=True, copy=False)
-    cic_portal_confirmation_sent = fields.Boolean(readonly=True, copy=False)
     cic_invoice_id = fields.Many2one(
         "account.move", string="Fee invoice", readonly=True, copy=False
     )
@@ -79,37 +78,18 @@ class HelpdeskTicket(models.Model):
         return invoice.matched_payment_ids.filtered(lambda p: p.state != "canceled")
 
     def _cic_acknowledgement_due(self):
-        """Online submissions are due the portal confirmation instead."""
+        """Online submissions with an address (the form's, else the petitioner's)
+        are due the portal confirmation instead."""
         online = self.filtered("cic_portal_origin")
         due = super(HelpdeskTicket, self - online)._cic_acknowledgement_due()
-        return due | online._cic_portal_confirmation_due()
+        return due | online.filtered(lambda t: t.partner_email or t.partner_id.email)
 
-    def _cic_portal_confirmation_due(self):
-        """The entries whose confirmation is still to send: numbered, not sent
-        yet, with an address (the form's, else the petitioner's)."""
-        return self.filtered(
-            lambda t: t.cic_registration_number
-            and not t.cic_portal_confirmation_sent
-            and (t.partner_email or t.partner_id.email)
-        )
-
-    def _cic_send_acknowledgement(self):
-        """Online submissions get the portal confirmation (with the access code
-        and the tracking link) instead of the registry's acknowledgement."""
-        online = self.filtered("cic_portal_origin")
-        res = super(HelpdeskTicket, self - online)._cic_send_acknowledgement()
-        online._cic_send_portal_confirmation()
-        return res
-
-    def _cic_send_portal_confirmation(self):
-        """Confirmation e-mail, sent once the registration number exists, to the
-        address given on the form (for an organisation, the person who filed it)."""
-        tickets = self._cic_portal_confirmation_due()
-        if not tickets:
-            return
-        template = self.env.ref("cic_portal.mail_template_cic_request_confirmation")
-        template.sudo().send_mail_batch(tickets.ids)  # rendered once for all
-        tickets.sudo().cic_portal_confirmation_sent = True
+    def _cic_acknowledgement_template(self):
+        """The portal confirmation (access code, tracking link) for online
+        submissions; sent by the registry's deferred-mail helper."""
+        if self.cic_portal_origin:
+            return self.env.ref("cic_portal.mail_template_cic_request_confirmation")
+        return super()._cic_acknowledgement_template()
 
     # ------------------------------------------------------------------
     # Fees

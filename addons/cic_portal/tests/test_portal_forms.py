@@ -27,20 +27,21 @@ class TestPortalForms(CicPortalHttpCase):
         page = self.url_open(response.headers["Location"])
         self.assertIn(ticket.cic_registration_number, page.text)
         self.assertIn(ticket.cic_access_code, page.text)
-        mail = self.env["mail.mail"].search(
-            [("email_to", "=", "ion.vasilescu@example.com")]
-        )
+        domain = [
+            ("model", "=", "helpdesk.ticket"),
+            ("res_id", "=", ticket.id),
+            ("recipient_ids.email", "=", "ion.vasilescu@example.com"),
+        ]
+        mail = self.env["mail.mail"].search(domain)
         self.assertFalse(mail, "the confirmation is queued, not sent in the request")
         self.assertTrue(ticket.cic_acknowledgement_pending)
-        self.env["helpdesk.ticket"]._cron_cic_send_acknowledgements()
-        self.env["helpdesk.ticket"]._cron_cic_send_acknowledgements()
-        mail = self.env["mail.mail"].search(
-            [("email_to", "=", "ion.vasilescu@example.com")]
-        )
+        self.env["helpdesk.ticket"]._cron_cic_send_deferred_mail()
+        self.env["helpdesk.ticket"]._cron_cic_send_deferred_mail()
+        mail = self.env["mail.mail"].search(domain)
         self.assertEqual(len(mail), 1, "one confirmation, no second acknowledgement")
         self.assertIn(ticket.cic_registration_number, mail.subject)
         self.assertIn(ticket.cic_access_code, mail.body_html)
-        self.assertTrue(ticket.cic_portal_confirmation_sent)
+        self.assertFalse(ticket.cic_acknowledgement_pending)
 
     def test_petition_requires_name_and_postal_address(self):
         """OG 27/2002 art. 7: no online petition without a postal address."""

@@ -261,14 +261,17 @@ class TestPortalLegalPerson(CicPortalHttpCase):
         self.assertEqual(ticket.partner_email, "ion.vasilescu@example.com")
         # The confirmation with the number goes to whoever filed it, not to the
         # organisation's registered address.
-        self.env["helpdesk.ticket"]._cron_cic_send_acknowledgements()
+        self.env["helpdesk.ticket"]._cron_cic_send_deferred_mail()
         confirmation = (
             self.env["mail.mail"]
             .sudo()
             .search([("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
         )
         self.assertIn(ticket.cic_registration_number, confirmation.subject or "")
-        self.assertEqual(confirmation.email_to, "ion.vasilescu@example.com")
+        self.assertEqual(
+            confirmation.recipient_ids.mapped("email"), ["ion.vasilescu@example.com"]
+        )
+        self.assertFalse(confirmation.email_to)
 
     def test_invalid_cui_registers_nothing(self):
         Ticket = self.env["helpdesk.ticket"].sudo()

@@ -9,6 +9,7 @@ from . import res_company
 from . import res_config_settings
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
+from . import helpdesk_ticket_deferred_mail
 from . import helpdesk_ticket_acknowledgement
 from . import helpdesk_ticket_display
 from . import helpdesk_ticket_assignee

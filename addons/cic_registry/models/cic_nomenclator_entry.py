@@ -103,6 +103,8 @@ class CicNomenclatorEntry(models.Model):
     def _cic_default_entry(self, year, company, procedure=None, team=None):
         """File for a registry entry: procedure and department, then procedure,
         then the department's default file, in the nomenclator in force."""
+        if not procedure and not team:
+            return self.browse()  # nothing to match: no search
         nomenclator = self.env["cic.nomenclator"]._cic_for_year(year, company)
         entries = nomenclator.entry_ids
         if not entries:

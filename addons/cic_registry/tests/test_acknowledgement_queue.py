@@ -1,10 +1,12 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""R-REG-7: the acknowledgement of an electronic submission is queued at registration
-and posted by the cron woken after the commit."""
+"""R-REG-7: the acknowledgement of an electronic submission is deferred at
+registration (the registry's deferred-mail helper) and posted once by the cron that
+runs every minute; a crash before the cron loses nothing."""
 
 import re
 
+from odoo import SUPERUSER_ID, api
 from odoo.tests import tagged
 
 from .common import CicRegistryCase
@@ -37,13 +39,16 @@ class TestAcknowledgementQueue(CicRegistryCase):
 
     def test_registration_queues_then_cron_posts_once(self):
         triggers = self._triggers()
+        self.assertEqual(
+            (self.cron.interval_number, self.cron.interval_type), (1, "minutes")
+        )
         entry = self.create_entry(channel_id=self.email.id, as_user=self.clerk)
         self.assertEqual(entry.create_uid, self.clerk)
         self.assertTrue(entry.cic_registration_number)
         self.assertTrue(entry.cic_acknowledgement_pending)
-        self.assertEqual(self._triggers(), triggers + 1, "the cron is woken up")
+        self.assertEqual(self._triggers(), triggers, "no trigger: it runs every minute")
         self.assertFalse(self._acks(entry), "nothing rendered inside the registration")
-        self.Ticket._cron_cic_send_acknowledgements()
+        self.Ticket._cron_cic_send_deferred_mail()
         self.assertFalse(entry.cic_acknowledgement_pending)
         ack = self._acks(entry)
         self.assertEqual(len(ack), 1)
@@ -55,7 +60,7 @@ class TestAcknowledgementQueue(CicRegistryCase):
             ["ion.testescu@example.com"],
             "one e-mail, queued for the mail cron, to the sender only",
         )
-        self.Ticket._cron_cic_send_acknowledgements()
+        self.Ticket._cron_cic_send_deferred_mail()
         self.assertEqual(len(self._acks(entry)), 1, "never sent twice")
 
     def test_paper_and_outgoing_entries_not_queued(self):
@@ -80,9 +85,9 @@ class TestAcknowledgementQueue(CicRegistryCase):
         pending = self.Ticket.search_count([("cic_acknowledgement_pending", "=", True)])
         self.Ticket.with_context(
             ir_cron_progress_id=progress.id
-        )._cron_cic_send_acknowledgements(limit=2)
+        )._cron_cic_send_deferred_mail(limit=2)
         self.assertEqual((progress.done, progress.remaining), (2, pending - 2))
-        self.Ticket._cron_cic_send_acknowledgements(limit=pending)
+        self.Ticket._cron_cic_send_deferred_mail(limit=pending)
         for entry in entries:
             self.assertEqual(len(self._acks(entry)), 1)
 
@@ -94,8 +99,76 @@ class TestAcknowledgementQueue(CicRegistryCase):
         bad = self.create_entry("service_request", channel_id=self.email.id)
         good = self.create_entry(channel_id=self.email.id)
         with self.assertLogs(LOGGER, level="ERROR") as logs:
-            self.Ticket._cron_cic_send_acknowledgements()
+            self.Ticket._cron_cic_send_deferred_mail()
         self.assertTrue([line for line in logs.output if bad.display_name in line])
         self.assertFalse(self._acks(bad))
         self.assertEqual(len(self._acks(good)), 1)
         self.assertFalse((bad | good).filtered("cic_acknowledgement_pending"))
+
+
+@tagged("post_install", "-at_install")
+class TestDeferredMailCommitted(CicRegistryCase):
+    """The deferred-mail helper on committed transactions: a crash between the
+    registration and the mail, or inside the cron, loses nothing and sends nothing
+    twice. Runs in cursors of its own and removes its committed rows at the end."""
+
+    def setUp(self):
+        super().setUp()
+        self.registry = self.env.registry
+        self.ids = {}
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            partner = env["res.partner"].create(
+                {"name": "Ana Trimisă", "email": "ana.trimisa@example.com"}
+            )
+            entry = env["helpdesk.ticket"].create(
+                {
+                    "name": "Sesizare trimisă pe e-mail",
+                    "description": "<p>Test</p>",
+                    "partner_id": partner.id,
+                    "cic_procedure_id": env.ref("cic_registry.procedure_petition").id,
+                    "channel_id": env.ref(
+                        "helpdesk_mgmt.helpdesk_ticket_channel_email"
+                    ).id,
+                }
+            )
+            self.ids = {"partner": partner.id, "entry": entry.id}
+        # The server stops here: the registration is committed, no mail was sent.
+        self.addCleanup(self._cleanup)
+
+    def _cleanup(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["helpdesk.ticket"].browse(self.ids["entry"]).unlink()
+            env["res.partner"].browse(self.ids["partner"]).unlink()
+
+    def _state(self):
+        """(mail pending, acknowledgements posted) as committed."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            entry = env["helpdesk.ticket"].browse(self.ids["entry"])
+            number = entry.cic_registration_number
+            posted = env["mail.message"].search_count(
+                [
+                    ("model", "=", "helpdesk.ticket"),
+                    ("res_id", "=", entry.id),
+                    ("subject", "ilike", number),
+                ]
+            )
+            return entry.cic_acknowledgement_pending, posted
+
+    def _run_cron(self, crash=False):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["helpdesk.ticket"]._cron_cic_send_deferred_mail()
+            if crash:
+                cr.rollback()  # the server stops before the cron's commit
+
+    def test_crash_then_retry_sends_once(self):
+        self.assertEqual(self._state(), (True, 0), "committed with the registration")
+        self._run_cron(crash=True)
+        self.assertEqual(self._state(), (True, 0), "still pending after the crash")
+        self._run_cron()
+        self.assertEqual(self._state(), (False, 1), "sent by the next run")
+        self._run_cron()
+        self.assertEqual(self._state(), (False, 1), "never sent twice")

@@ -247,7 +247,7 @@ class TestRegistryEntry(CicRegistryCase):
             self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email"),
         )
         self.assertTrue(entry.cic_acknowledgement_pending, "queued at registration")
-        self.env["helpdesk.ticket"]._cron_cic_send_acknowledgements()
+        self.env["helpdesk.ticket"]._cron_cic_send_deferred_mail()
         self.assertFalse(entry.cic_acknowledgement_pending)
         mails = self.env["mail.mail"].search(
             [("model", "=", "helpdesk.ticket"), ("res_id", "=", entry.id)]
@@ -260,7 +260,7 @@ class TestRegistryEntry(CicRegistryCase):
     def test_counter_entry_not_acknowledged(self):
         entry = self.create_entry()
         self.assertFalse(entry.cic_acknowledgement_pending)
-        self.env["helpdesk.ticket"]._cron_cic_send_acknowledgements()
+        self.env["helpdesk.ticket"]._cron_cic_send_deferred_mail()
         ack = self.env["mail.message"].search(
             [
                 ("model", "=", "helpdesk.ticket"),
