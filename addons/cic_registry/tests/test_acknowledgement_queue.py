@@ -11,7 +11,7 @@ from odoo.tests import tagged
 
 from .common import CicRegistryCase
 
-LOGGER = "odoo.addons.cic_registry.models.helpdesk_ticket_acknowledgement"
+LOGGER = "odoo.addons.cic_registry.models.helpdesk_ticket_deferred_mail"
 
 
 @tagged("post_install", "-at_install")
