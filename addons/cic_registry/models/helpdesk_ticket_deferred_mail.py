@@ -141,12 +141,9 @@ class HelpdeskTicket(models.Model):
                     default_template_id=template.id,
                     mail_notify_force_send=False,
                 )
-                .create(
-                    {
-                        "message_type": "notification",
-                        "subtype_id": subtype.id,
-                        "author_id": author.id,
-                    }
-                )
+                .create({"message_type": "notification", "subtype_id": subtype.id})
             )
+            # Set after the creation: given to create(), the author would replace
+            # the sender the template renders (the institution's address).
+            composer.author_id = author
             composer.action_send_mail()

@@ -60,6 +60,7 @@ class TestAcknowledgementQueue(CicRegistryCase):
             ["ion.testescu@example.com"],
             "one e-mail, queued for the mail cron, to the sender only",
         )
+        self.assertTrue(mail.email_from, "a sender (the institution's address)")
         self.Ticket._cron_cic_send_deferred_mail()
         self.assertEqual(len(self._acks(entry)), 1, "never sent twice")
 
