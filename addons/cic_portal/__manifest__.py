@@ -64,6 +64,7 @@
         "views/website_layout_templates.xml",
         "views/cic_privacy_templates.xml",
         "views/cic_institution_templates.xml",
+        "views/cic_published_answer_templates.xml",
         "views/cic_participation_templates.xml",
         "views/cic_mol_templates.xml",
     ],

@@ -108,6 +108,8 @@
         "views/cic_countersign_refusal_views.xml",
         "views/cic_council_menus.xml",
         "views/res_config_settings_council_views.xml",
+        "security/cic_published_answer_security.xml",
+        "views/cic_published_answer_views.xml",
     ],
     "demo": [
         "demo/cic_registry_demo.xml",
@@ -121,6 +123,7 @@
         "demo/cic_institution_demo.xml",
         "demo/cic_frontdesk_demo.xml",
         "demo/cic_council_demo.xml",
+        "demo/cic_published_answer_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

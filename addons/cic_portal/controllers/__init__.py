@@ -18,3 +18,4 @@ from . import privacy
 from . import institution
 from . import participation
 from . import mol
+from . import published_answer

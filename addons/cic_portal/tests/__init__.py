@@ -34,3 +34,4 @@ from . import test_portal_services
 from . import test_upstream_terms
 from . import test_commune_onboard_services
 from . import test_mol_page
+from . import test_published_answers_page

@@ -79,3 +79,5 @@ from . import cic_council_agenda_item
 from . import cic_council_decision
 from . import cic_mayor_disposition
 from . import cic_countersign_refusal
+from . import cic_published_answer
+from . import helpdesk_ticket_publication

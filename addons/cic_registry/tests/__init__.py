@@ -36,3 +36,4 @@ from . import test_report_xlsx_http
 from . import test_frontdesk
 from . import test_commune_onboard
 from . import test_council
+from . import test_published_answer
