@@ -58,22 +58,22 @@ class TestPublishedAnswersPage(CicPortalHttpCase):
         cls.unpublished.write({"name": "Contractul de salubrizare nepublicat test"})
 
     def test_published_answer_found_by_words(self):
-        page = self.url_open("/cic/answers?search=deszăpezirea 333.000")
+        page = self.url_open("/cic/answers?search=deszăpezirea 333.000", timeout=60)
         self.assertEqual(page.status_code, 200)
         self.assertIn(self.published.name, page.text)
         self.assertNotIn(self.unpublished.name, page.text)
-        page = self.url_open("/cic/answers?search=salubrizare")
+        page = self.url_open("/cic/answers?search=salubrizare", timeout=60)
         self.assertEqual(page.status_code, 200)
         self.assertNotIn(self.unpublished.name, page.text)
 
     def test_list_shows_published_only(self):
-        page = self.url_open("/cic/answers")
+        page = self.url_open("/cic/answers", timeout=60)
         self.assertEqual(page.status_code, 200)
         self.assertIn(self.published.name, page.text)
         self.assertNotIn(self.unpublished.name, page.text)
 
     def test_detail_without_personal_data(self):
-        page = self.url_open(f"/cic/answers/{self.published.id}")
+        page = self.url_open(f"/cic/answers/{self.published.id}", timeout=60)
         self.assertEqual(page.status_code, 200)
         self.assertIn("333.000 lei", page.text)
         for personal in (
@@ -91,7 +91,7 @@ class TestPublishedAnswersPage(CicPortalHttpCase):
             "/cic/answers/0",
             "/cic/answers/nothing",
         ):
-            page = self.url_open(address)
+            page = self.url_open(address, timeout=60)
             self.assertEqual(page.status_code, 404, address)
             self.assertNotIn(self.unpublished.name, page.text)
 
@@ -112,10 +112,10 @@ class TestPublishedAnswersPage(CicPortalHttpCase):
 
     def test_unpublishing_takes_it_off(self):
         self.published.action_unpublish()
-        page = self.url_open(f"/cic/answers/{self.published.id}")
+        page = self.url_open(f"/cic/answers/{self.published.id}", timeout=60)
         self.assertEqual(page.status_code, 404)
 
     def test_empty_search_is_a_useful_page(self):
-        page = self.url_open("/cic/answers?search=zzz-nimic-zzz")
+        page = self.url_open("/cic/answers?search=zzz-nimic-zzz", timeout=60)
         self.assertEqual(page.status_code, 200)
         self.assertIn('class="alert alert-info" role="status"', page.text)
