@@ -194,6 +194,8 @@ class TestAccessibility(CicPortalHttpCase):
             f"/ro/cic/institutions/{self.institution.id}",
             "/ro/cic/participation",
             f"/ro/cic/participation/{self.activity.id}",
+            "/ro/cic/mol",
+            "/ro/cic/council",
         ]
 
     def _citizen_pages(self):
