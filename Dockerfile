@@ -69,3 +69,16 @@ RUN CIC_HOME=/tmp/cic bash -c 'source bin/lib.sh && mkdir -p "$CIC_HOME" && cic_
 USER odoo
 ENV CIC_VENV=system CIC_HOME=/var/lib/odoo/cic
 CMD ["bin/test"]
+
+# The load balancer of the "cluster" profile (docker-compose.yml, README "Scaling
+# out"): nginx from the same dated snapshot of the Ubuntu archive, on the same pinned
+# base image, with docker/nginx-cluster.conf as its only site.
+FROM odoo:18.0-20250710@sha256:1d243f0f1448390c2863575efa6a78cc02b1d44586d8fb9ea472f8e216609845 AS lb
+USER root
+ARG UBUNTU_SNAPSHOT
+RUN apt-get update --snapshot "$UBUNTU_SNAPSHOT" \
+    && apt-get install --snapshot "$UBUNTU_SNAPSHOT" -y --no-install-recommends nginx \
+    && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default
+COPY docker/nginx-cluster.conf /etc/nginx/conf.d/default.conf
+ENTRYPOINT ["nginx", "-g", "daemon off;"]
+CMD []

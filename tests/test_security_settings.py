@@ -160,7 +160,10 @@ def _yaml_lines(text):
     return lines
 
 
-def _yaml_block(lines, i, indent):
+def _yaml_block(lines, i, indent, anchors=None):
+    """A block mapping or list; ``key: &name`` anchors a block and ``<<: *name``
+    merges it (the cluster profile's second node repeats the first one)."""
+    anchors = {} if anchors is None else anchors
     if lines[i][1].startswith("- "):
         items = []
         while i < len(lines) and lines[i][0] == indent and lines[i][1][:2] == "- ":
@@ -170,13 +173,18 @@ def _yaml_block(lines, i, indent):
     mapping = {}
     while i < len(lines) and lines[i][0] == indent:
         key, _colon, rest = lines[i][1].partition(":")
+        key, rest = key.strip(), rest.strip()
         i += 1
-        if rest.strip():
-            mapping[key.strip()] = _yaml_scalar(rest)
+        if key == "<<" and rest.startswith("*"):
+            mapping = {**anchors[rest[1:]], **mapping}
+        elif rest and not rest.startswith("&"):
+            mapping[key] = _yaml_scalar(rest)
         elif i < len(lines) and lines[i][0] > indent:
-            mapping[key.strip()], i = _yaml_block(lines, i, lines[i][0])
+            mapping[key], i = _yaml_block(lines, i, lines[i][0], anchors)
+            if rest.startswith("&"):
+                anchors[rest[1:]] = mapping[key]
         else:
-            mapping[key.strip()] = None
+            mapping[key] = None
     assert i == len(lines) or lines[i][0] < indent, f"unsupported YAML: {lines[i]}"
     return mapping, i
 
