@@ -96,7 +96,7 @@ read -r _tag last next number < <(grep '^CIC-SMOKE' <<<"$smoke")
 "$CIC_PY" "$ODOO_PATH/odoo-bin" -c "$CONF_NEW" -d "$DB" --db-filter="^$DB\$" --log-level=warn \
     --max-cron-threads=0 >"$OLD/server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; rm -rf "$OLD"' EXIT
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$OLD"' EXIT
 for _ in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 1; done
 for path in /web/login /cic/form/petition; do
     code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$path")
