@@ -334,19 +334,23 @@ class CicLocalActMixin(models.AbstractModel):
         self._cic_check_secretary()
         self._cic_check_in_force_state()
         for act in self:
-            if act.countersign_state != "pending":
-                raise UserError(
-                    self.env._(
-                        "%(act)s is already countersigned or refused.",
-                        act=act.display_name,
-                    )
-                )
+            act._cic_check_countersign_pending()
             act._cic_act_write(
                 {
                     "countersign_state": "countersigned",
                     "countersigned_by_id": self.env.user.id,
                     "countersign_date": self.env["cic.calendar"].today(),
                 }
+            )
+
+    def _cic_check_countersign_pending(self):
+        self.ensure_one()
+        if self.countersign_state != "pending":
+            raise UserError(
+                self.env._(
+                    "%(act)s is already countersigned or refused.",
+                    act=self.display_name,
+                )
             )
 
     def action_refuse_countersign(self):
@@ -356,13 +360,7 @@ class CicLocalActMixin(models.AbstractModel):
         self._cic_check_in_force_state()
         Refusal = self.env["cic.countersign.refusal"]
         for act in self:
-            if act.countersign_state != "pending":
-                raise UserError(
-                    self.env._(
-                        "%(act)s is already countersigned or refused.",
-                        act=act.display_name,
-                    )
-                )
+            act._cic_check_countersign_pending()
             if not (act.countersign_refusal_reason or "").strip():
                 raise UserError(
                     self.env._(
