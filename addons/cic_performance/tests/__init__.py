@@ -13,3 +13,4 @@ from . import test_satisfaction_settings
 from . import test_participation_publication
 from . import test_training
 from . import test_kpi_frontdesk
+from . import test_satisfaction_link
