@@ -162,8 +162,10 @@ def test_fills_an_empty_folder_and_accepts_a_git_layout(tmp_path, serve):
     dest.mkdir()
     result = fetch(dest, url)
     assert result.returncode == 0, result.stderr
-    assert (dest / "odoo-bin").is_file()
-    assert (dest / "odoo" / "addons" / "portal" / "__manifest__.py").is_file()
+    # Every file the check requires (odoo-bin, odoo/addons/<each dependency>/...),
+    # not a named addon: the manifests list only direct, non-implied dependencies.
+    for name in odoo_fetch.required_files():
+        assert (dest / name).is_file(), name
 
 
 @pytest.mark.parametrize("existing", [False, True], ids=["absent", "empty folder"])
