@@ -238,8 +238,9 @@ class CicRegistrationMixin(models.AbstractModel):
         say they take a number of their own are inserted numbered, the others are
         numbered right after the insert. With ``cic_register_later`` in the
         context, the caller numbers them later in the transaction, and the
-        post-commit path numbers any it forgot."""
-        if self.env.context.get(REGISTER_LATER_KEY):
+        post-commit path numbers any it forgot. The key counts only in sudo (the
+        portal, the demo): a client may send any context over JSON-RPC."""
+        if self.env.context.get(REGISTER_LATER_KEY) and self.env.su:
             records = create(vals_list)
             records._cic_defer_registration()
             return records

@@ -35,6 +35,21 @@ class TestRegistrationNumbers(CicRegistryCase):
         following = self.create_entry()
         self.assertEqual(following.cic_registration_seq, entry.cic_registration_seq + 1)
 
+    def test_register_later_is_not_a_client_key(self):
+        """A clerk cannot leave his entry unnumbered by sending the portal's
+        ``cic_register_later`` context key (JSON-RPC sends any context)."""
+        Ticket = self.env["helpdesk.ticket"].with_user(self.clerk)
+        entry = Ticket.with_context(cic_register_later=True).create(
+            {
+                "name": "Sesizare la ghișeu",
+                "description": "<p>Test</p>",
+                "team_id": self.team.id,
+                "partner_id": self.partner.id,
+                "cic_procedure_id": self.procedure["petition"].id,
+            }
+        )
+        self.assertTrue(entry.cic_registration_number)
+
     def test_format_setting(self):
         self.company.cic_registration_number_format = "CIC-{yyyy}-{seq}"
         entry = self.create_entry()
