@@ -37,9 +37,7 @@ def votes_needed(majority, in_office, present):
 class CicCouncilDecision(models.Model):
     _name = "cic.council.decision"
     _description = "Local council decision (HCL)"
-    _inherit = ["cic.local.act.mixin", "mail.thread", "mail.activity.mixin"]
-    _order = "year desc, number desc, draft_year desc, draft_number desc, id desc"
-    _rec_names_search = ["name", "number_display"]
+    _inherit = "cic.local.act.mixin"
 
     state = fields.Selection(
         [

@@ -68,6 +68,9 @@ def next_number(env, model, field, company, year, year_field="year"):
 class CicLocalActMixin(models.AbstractModel):
     _name = "cic.local.act.mixin"
     _description = "Act of the local authority (decision or disposition)"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, number desc, draft_year desc, draft_number desc, id desc"
+    _rec_names_search = ["name", "number_display"]
 
     name = fields.Char(string="Title", required=True, tracking=True)
     company_id = fields.Many2one(

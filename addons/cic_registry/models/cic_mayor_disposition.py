@@ -16,9 +16,7 @@ from odoo.exceptions import UserError
 class CicMayorDisposition(models.Model):
     _name = "cic.mayor.disposition"
     _description = "Mayor's disposition"
-    _inherit = ["cic.local.act.mixin", "mail.thread", "mail.activity.mixin"]
-    _order = "year desc, number desc, draft_year desc, draft_number desc, id desc"
-    _rec_names_search = ["name", "number_display"]
+    _inherit = "cic.local.act.mixin"
 
     state = fields.Selection(
         [
