@@ -3,7 +3,7 @@
 {
     "name": "CIC Performance",
     "summary": "CIC indicators, citizen satisfaction and staff appraisal",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/CIC",
     "license": "AGPL-3",
     "author": "CIC Suite",

@@ -25,6 +25,7 @@ from . import cic_appraisal_mark
 from . import hr_employee
 from . import hr_employee_base
 from . import hr_appraisal
+from . import hr_appraisal_state
 from . import cic_training_course
 from . import cic_training_participation
 from . import cic_kpi_indicator_training

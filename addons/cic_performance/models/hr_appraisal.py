@@ -54,6 +54,7 @@ REPORT_FIELDS = {
 #: too, since a client could otherwise write them.
 WORKFLOW_FIELDS = {
     "cic_stage",
+    "state",
     "cic_score",
     "cic_evaluator_score",
     "cic_rating",
@@ -73,8 +74,9 @@ WORKFLOW_FIELDS = {
     "cic_evaluator_user_id",
     "cic_countersigner_user_id",
 }
-#: hr_appraisal_oca fields that the CIC workflow drives on a campaign's appraisals.
-CAMPAIGN_WORKFLOW_FIELDS = {"state", "date_close", "employee_id"}
+#: hr_appraisal_oca fields that the CIC workflow drives on a campaign's appraisals
+#: (its ``state`` follows the step on every appraisal: see hr_appraisal_state.py).
+CAMPAIGN_WORKFLOW_FIELDS = {"date_close", "employee_id"}
 #: Who signs the appraisal: HR only changes them.
 MANAGER_FIELDS = {"cic_evaluator_id", "cic_countersigner_id", "manager_ids"}
 #: The evaluated employee's own words.
@@ -288,14 +290,11 @@ class HrAppraisal(models.Model):
             started = any(
                 appraisal[name]
                 for name in WORKFLOW_FIELDS
-                - {"cic_stage", "cic_campaign_id", "cic_methodology_id", "cic_year"}
-                - {"cic_evaluator_user_id", "cic_countersigner_user_id"}
+                - {"cic_stage", "state", "cic_campaign_id", "cic_methodology_id"}
+                - {"cic_year", "cic_evaluator_user_id", "cic_countersigner_user_id"}
             )
-            if (
-                started
-                or appraisal.cic_stage != "objectives"
-                or appraisal.state != "1_new"
-            ):
+            # the status follows the step (_check_state_follows_stage)
+            if started or appraisal.cic_stage != "objectives":
                 raise AccessError(
                     self.env._(
                         "A new appraisal starts at the first step: its steps, dates, "
@@ -340,6 +339,7 @@ class HrAppraisal(models.Model):
         )
 
     def write(self, vals):
+        vals = self._cic_state_vals(vals)
         if not self.env.su:
             self._cic_check_write_roles(vals)
         if REPORT_FIELDS.intersection(vals):
@@ -500,12 +500,18 @@ class HrAppraisal(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
+    def _cic_set_stage(self, stage, vals=None):
+        """Move the appraisals to ``stage``, with ``vals``: the one place a step
+        changes, as superuser, once the caller checked the role. The status of
+        hr_appraisal_oca follows (``_cic_state_vals``), with its closing on "Done"."""
+        self.sudo().write(dict(vals or {}, cic_stage=stage))
+
     def action_cic_objectives_done(self):
         self._cic_check_stage("objectives")
         self._cic_check_user("evaluator")
         if any(not appraisal.cic_objectives for appraisal in self):
             raise UserError(self.env._("Set the objectives of the year first."))
-        self.sudo().write({"cic_stage": "report", "state": "2_pending"})
+        self._cic_set_stage("report")
 
     def _cic_marks_score(self):
         """Final score from the marks; every criterion must be marked."""
@@ -526,13 +532,13 @@ class HrAppraisal(models.Model):
                 )
             score = appraisal._cic_marks_score()
             rating = appraisal.cic_methodology_id._cic_rating(score)
-            appraisal.sudo().write(
+            appraisal._cic_set_stage(
+                "interview",
                 {
                     "cic_score": score,
                     "cic_evaluator_score": score,
                     "cic_rating": rating,
-                    "cic_stage": "interview",
-                }
+                },
             )
 
     def action_cic_interview_done(self):
@@ -540,23 +546,21 @@ class HrAppraisal(models.Model):
         self._cic_check_user("evaluator")
         if any(not appraisal.cic_interview_date for appraisal in self):
             raise UserError(self.env._("Record the date of the interview."))
-        self.sudo().write({"cic_stage": "employee"})
+        self._cic_set_stage("employee")
 
     def action_cic_amend_report(self):
         """The evaluator reopens the report after the employee's disagreement."""
         self._cic_check_stage("employee")
         self._cic_check_user("evaluator")
-        self.sudo().write({"cic_stage": "report"})
+        self._cic_set_stage("report")
 
     def action_cic_employee_sign(self):
         self._cic_check_stage("employee")
         self._cic_check_user("employee")
         # sudo: the employee signs an appraisal whose report fields they may not write
-        self.sudo().write(
-            {
-                "cic_stage": "countersign",
-                "cic_employee_signed_date": fields.Date.context_today(self),
-            }
+        self._cic_set_stage(
+            "countersign",
+            {"cic_employee_signed_date": fields.Date.context_today(self)},
         )
 
     def action_cic_employee_refused(self):
@@ -565,7 +569,7 @@ class HrAppraisal(models.Model):
         self._cic_check_user("evaluator")
         if any(not appraisal.cic_refusal_minutes for appraisal in self):
             raise UserError(self.env._("Write the minutes of the refusal to sign."))
-        self.sudo().write({"cic_stage": "countersign", "cic_employee_refused": True})
+        self._cic_set_stage("countersign", {"cic_employee_refused": True})
 
     def action_cic_countersign(self):
         """Approve, or approve with the countersigner's amended marks."""
@@ -579,13 +583,13 @@ class HrAppraisal(models.Model):
                 raise UserError(
                     self.env._("Explain the countersigner's amendment in the note.")
                 )
-            appraisal.sudo().write(
+            appraisal._cic_set_stage(
+                "countersigned",
                 {
                     "cic_score": score,
                     "cic_rating": rating,
                     "cic_countersign_amended": amended,
-                    "cic_stage": "countersigned",
-                }
+                },
             )
             # written last: from here on the report is frozen
             appraisal.sudo().write(
@@ -607,7 +611,7 @@ class HrAppraisal(models.Model):
             if not appraisal.cic_contest_reason:
                 raise UserError(self.env._("Write the reasons of the contestation."))
         # sudo: the contestation is the employee's own step after the lock
-        self.sudo().write({"cic_stage": "contested", "cic_contest_date": today})
+        self._cic_set_stage("contested", {"cic_contest_date": today})
 
     def action_cic_decide(self):
         self._cic_check_stage("contested")
@@ -625,12 +629,9 @@ class HrAppraisal(models.Model):
                 and not appraisal.cic_decision_rating
             ):
                 raise ValidationError(self.env._("Choose the rating after decision."))
-        self.sudo().write(
-            {
-                "cic_stage": "decided",
-                "cic_decision_date": fields.Date.context_today(self),
-                "state": "3_done",
-            }
+        # hr_appraisal_oca's closing (date, activities) comes with the step
+        self._cic_set_stage(
+            "decided", {"cic_decision_date": fields.Date.context_today(self)}
         )
 
     def action_cic_close(self):
@@ -647,4 +648,5 @@ class HrAppraisal(models.Model):
                         date=appraisal.cic_contest_deadline.strftime("%d.%m.%Y"),
                     )
                 )
-        self.sudo().write({"cic_stage": "closed", "state": "3_done"})
+        # hr_appraisal_oca's closing (date, activities) comes with the step
+        self._cic_set_stage("closed")

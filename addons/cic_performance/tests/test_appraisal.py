@@ -8,6 +8,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
+from odoo.addons.cic_performance.models.hr_appraisal_state import STAGE_STATE
+
 
 @tagged("post_install", "-at_install")
 class TestAppraisal(TransactionCase):
@@ -325,3 +327,151 @@ class TestAppraisal(TransactionCase):
         a1 = self.appraisal(self.emp1)
         self.assertIn("Evidence only", a1.cic_kpi_evidence)
         self.assertFalse(any(a1.cic_mark_ids.mapped("mark")))
+
+    # ------------------------------------------------------------------
+    # One state machine (issue 18 point 7): the step drives, the status follows
+    # ------------------------------------------------------------------
+    def assertStep(self, appraisal, stage, state):
+        appraisal.invalidate_recordset()
+        self.assertEqual((appraisal.cic_stage, appraisal.state), (stage, state))
+        self.assertEqual(STAGE_STATE[stage], state)
+
+    def test_status_follows_every_step(self):
+        """Every button, as the person who presses it, moves the step and
+        hr_appraisal_oca's status with it; the decision closes it as
+        hr_appraisal_oca's Done does (closing date, its activities done)."""
+        self.generate()
+        a1, a2 = self.appraisal(self.emp1), self.appraisal(self.emp2)
+        self.assertStep(a1, "objectives", "1_new")
+        as_eval = a1.with_user(self.u_eval1)
+        as_eval.cic_objectives = "<p>x</p>"
+        as_eval.action_cic_objectives_done()
+        self.assertStep(a1, "report", "2_pending")
+        for line in as_eval.cic_mark_ids:
+            line.mark = 4
+        as_eval.write({"cic_training_needs": "x", "cic_next_objectives": "y"})
+        as_eval.action_cic_submit_report()
+        self.assertStep(a1, "interview", "2_pending")
+        as_eval.cic_interview_date = fields.Date.today()
+        as_eval.action_cic_interview_done()
+        self.assertStep(a1, "employee", "2_pending")
+        as_eval.action_cic_amend_report()
+        self.assertStep(a1, "report", "2_pending")
+        as_eval.action_cic_submit_report()
+        as_eval.action_cic_interview_done()
+        a1.with_user(self.u_emp1).action_cic_employee_sign()
+        self.assertStep(a1, "countersign", "2_pending")
+        a1.with_user(self.u_head).action_cic_countersign()
+        self.assertStep(a1, "countersigned", "2_pending")
+        a1.with_user(self.u_emp1).cic_contest_reason = "Too low."
+        a1.with_user(self.u_emp1).action_cic_contest()
+        self.assertStep(a1, "contested", "2_pending")
+        # hr_appraisal_oca's "fill the appraisal" activity, done on closing
+        activity = a1.with_user(self.u_hr).activity_schedule(
+            "hr_appraisal_oca.mail_act_hr_appraisal_cfr", user_id=self.u_eval1.id
+        )
+        a1.with_user(self.u_head).write(
+            {"cic_decision": "upheld", "cic_decision_note": "The marks stand."}
+        )
+        a1.with_user(self.u_head).action_cic_decide()
+        self.assertStep(a1, "decided", "3_done")
+        self.assertEqual(a1.date_close, fields.Date.today())
+        self.assertFalse(activity.exists())
+        # the other way out: refused to sign, not contested, closed by HR
+        self.to_countersign(a2)
+        self.assertStep(a2, "countersign", "2_pending")
+        a2.with_user(self.u_head).action_cic_countersign()
+        with freeze_time(fields.Date.today() + timedelta(days=6)):
+            a2.with_user(self.u_hr).action_cic_close()
+        self.assertStep(a2, "closed", "3_done")
+
+    def test_oca_filters_by_status(self):
+        """hr_appraisal_oca's filters and kanban columns (by status) give the
+        appraisals of the steps they stand for."""
+        self.generate()
+        a1, a2 = self.appraisal(self.emp1), self.appraisal(self.emp2)
+        self.to_countersign(a1)
+        a2.with_user(self.u_eval2).cic_objectives = "<p>x</p>"
+        a2.with_user(self.u_eval2).action_cic_objectives_done()
+        others = self.campaign.appraisal_ids - a1 - a2
+        Appraisal = self.env["hr.appraisal"].with_user(self.u_hr)
+        scope = [("cic_campaign_id", "=", self.campaign.id)]
+        for state, expected in (
+            ("1_new", others),
+            ("2_pending", a1 | a2),
+            ("3_done", Appraisal.browse()),
+        ):
+            found = Appraisal.search(scope + [("state", "=", state)])
+            self.assertEqual(found, expected, state)
+        a1.with_user(self.u_head).action_cic_countersign()
+        with freeze_time(fields.Date.today() + timedelta(days=6)):
+            a1.with_user(self.u_hr).action_cic_close()
+        groups = Appraisal.read_group(scope, ["state"], ["state"])
+        self.assertEqual(
+            {g["state"]: g["state_count"] for g in groups},
+            {"1_new": len(others), "2_pending": 1, "3_done": 1},
+        )
+        self.assertEqual(Appraisal.search(scope + [("state", "=", "3_done")]), a1)
+        # readonly: the kanban grouped by status does not drag a card to a column
+        self.assertTrue(Appraisal.fields_get(["state"])["state"]["readonly"])
+
+    def test_status_written_by_buttons_only(self):
+        """Nobody writes the status or the step by hand; not even the superuser
+        makes them disagree."""
+        self.generate()
+        a1 = self.appraisal(self.emp1)
+        for user in (self.u_emp1, self.u_eval1, self.u_head, self.u_hr):
+            for vals in (
+                {"state": "3_done"},
+                {"state": "2_pending"},
+                {"cic_stage": "report"},
+                {"cic_stage": "closed", "state": "3_done"},
+            ):
+                with self.assertRaises(AccessError, msg=(user.login, vals)):
+                    a1.with_user(user).write(vals)
+        self.assertStep(a1, "objectives", "1_new")
+        for vals in ({"state": "3_done"}, {"cic_stage": "report", "state": "3_done"}):
+            with self.assertRaises(ValidationError, msg=vals):
+                a1.sudo().write(vals)
+        self.assertStep(a1, "objectives", "1_new")
+        # a status sent at creation (value or context default) is not taken
+        Appraisal = self.env["hr.appraisal"].with_user(self.u_emp1)
+        own = Appraisal.create(
+            {"employee_id": self.emp1.id, "state": "3_done", "date_close": "2091-03-31"}
+        )
+        own |= Appraisal.with_context(default_state="3_done").create(
+            {"employee_id": self.emp1.id, "date_close": "2091-03-31"}
+        )
+        for appraisal in own:
+            self.assertStep(appraisal, "objectives", "1_new")
+
+    def test_oca_buttons_follow_the_steps(self):
+        """hr_appraisal_oca's Confirm, Done and Reopen refuse a campaign's
+        appraisal; outside a campaign they move the step their status stands for,
+        for whom their view shows them."""
+        self.generate()
+        a1 = self.appraisal(self.emp1)
+        for button in ("action_confirm", "action_done", "action_back"):
+            with self.assertRaisesRegex(UserError, "official procedure", msg=button):
+                getattr(a1.with_user(self.u_hr), button)()
+        self.assertStep(a1, "objectives", "1_new")
+        own = (
+            self.env["hr.appraisal"]
+            .with_user(self.u_emp1)
+            .create({"employee_id": self.emp1.id, "date_close": "2091-03-31"})
+        )
+        self.assertStep(own, "objectives", "1_new")
+        with self.assertRaises(UserError):
+            own.with_user(self.u_eval1).action_done()  # not confirmed yet
+        own.with_user(self.u_emp1).action_confirm()
+        self.assertStep(own, "report", "2_pending")
+        with self.assertRaises(AccessError):
+            own.with_user(self.u_emp1).action_done()  # only his managers
+        with self.assertRaises(AccessError):
+            own.with_user(self.u_emp2).action_done()
+        own.with_user(self.u_eval1).action_done()
+        self.assertStep(own, "closed", "3_done")
+        self.assertEqual(own.date_close, fields.Date.today())
+        self.assertTrue(own.employee_feedback_published)
+        own.with_user(self.u_eval1).action_back()
+        self.assertStep(own, "objectives", "1_new")

@@ -262,6 +262,34 @@ class TestHrJourney(HttpCase):
         self.call("hr.appraisal", "action_cic_employee_sign", own.ids)
         self.assertEqual(own.cic_stage, "countersign")
 
+    def test_status_and_step_refused_over_http(self):
+        """Issue 18 point 7: neither the employee nor his evaluator sets the step or
+        hr_appraisal_oca's status over JSON-RPC, nor moves a campaign's appraisal
+        with hr_appraisal_oca's buttons."""
+        appraisal = self.to_employee_step(self.campaign(self.urbanism))
+        for login in ("hrj_emp", "hrj_eval"):
+            self.authenticate(login, login)
+            for method, args in (
+                ("write", ({"state": "3_done"},)),
+                ("write", ({"cic_stage": "countersigned"},)),
+                ("write", ({"cic_stage": "closed", "state": "3_done"},)),
+                ("action_done", ()),
+                ("action_back", ()),
+            ):
+                with (
+                    mute_logger("odoo.http"),
+                    self.assertRaises(JsonRpcException, msg=(login, args)) as caught,
+                ):
+                    self.call("hr.appraisal", method, appraisal.ids, *args)
+                self.assertRegex(
+                    str(caught.exception), "AccessError|UserError", (login, args)
+                )
+        appraisal.invalidate_recordset()
+        self.assertEqual(
+            (appraisal.cic_stage, appraisal.state), ("employee", "2_pending")
+        )
+        self.assertFalse(appraisal.cic_employee_signed_date)
+
     def test_year_reads_without_thousands_separator(self):
         """An Integer year would read "2.019" in Romanian: every year field of the
         campaign and the methodology turns the number formatting off."""
