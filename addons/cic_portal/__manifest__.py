@@ -37,6 +37,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_fee_gate_views.xml",
         "views/cic_fee_exempt_views.xml",
+        "views/cic_commune_onboard_views.xml",
         "views/helpdesk_ticket_petitioner_views.xml",
         "views/cic_audience_request_petitioner_views.xml",
         "views/account_payment_views.xml",

@@ -638,7 +638,9 @@ class CicAudienceRequest(models.Model):
 
     def _petition_values(self):
         self.ensure_one()
-        procedure = self.env.ref("cic_registry.procedure_petition")
+        procedure = self.env["cic.procedure"]._cic_for_commune(
+            "petition", self.company_id
+        )
         description = self.minute or self.description or self.subject
         return {
             "name": self.subject,

@@ -15,6 +15,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers import portal
 
+from .utils import cic_several_communes, commune_domain
+
 BOOKING_DAYS = 21
 MAX_SLOTS_SHOWN = 80
 
@@ -33,7 +35,9 @@ class CicAudiencePortal(portal.CustomerPortal):
 
     def _cic_officials(self):
         # No sudo: visitors and citizens read only published programmes.
-        return request.env["cic.audience.official"].search([("published", "=", True)])
+        return request.env["cic.audience.official"].search(
+            [("published", "=", True)] + commune_domain()
+        )
 
     def _cic_free_slots(self, official):
         today = fields.Date.context_today(request.env.user)
@@ -138,6 +142,7 @@ class CicAudiencePortal(portal.CustomerPortal):
         values.update(
             {
                 "audiences": audiences,
+                "cic_show_commune": cic_several_communes(Audience, []),
                 "pager": pager,
                 "page_name": "cic_audiences",
                 "default_url": "/my/audiences",

@@ -19,7 +19,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import plaintext2html
 
-from odoo.addons.cic_registry.models.ir_attachment import CicStorageError
+from .utils import commune, commune_domain
 
 # IPv6 clients get a /64 each from their provider: its addresses share one counter.
 IPV6_CLIENT_PREFIX = 64
@@ -225,9 +225,7 @@ class CicPortalController(http.Controller):
     def _prepare_ticket_vals(self, kind_def, post, service=None):
         """The entry's values read from the form; the petitioner and the portal
         flags are set by ``cic.portal.submission._cic_register_ticket``."""
-        procedure = request.env.ref(
-            f"cic_registry.procedure_{kind_def['procedure']}", raise_if_not_found=False
-        )
+        procedure = self._procedure(kind_def)
         if service:
             procedure = service.procedure_id
         channel = request.env.ref(
@@ -241,7 +239,7 @@ class CicPortalController(http.Controller):
         vals = {
             "name": subject,
             "description": self._description_html(kind_def, post),
-            "cic_procedure_id": procedure.id if procedure else False,
+            "cic_procedure_id": procedure.id,
             "channel_id": channel.id if channel else False,
             **Submission._cic_petitioner_address_vals(post),
         }
@@ -270,6 +268,7 @@ class CicPortalController(http.Controller):
             draft=self._chosen_draft(kind_def, post),
             recommendation=post.get("message", ""),
             throttle_keys=self._submit_keys(post),
+            company=commune(),
         )
 
     # ------------------------------------------------------------------
@@ -300,8 +299,8 @@ class CicPortalController(http.Controller):
             "form_fields": self._form_fields(kind_def, service),
             "errors": errors or {},
             "form_token": request.env["cic.portal.submission"]._cic_new_form_token(),
-            "company": request.env.company,
-            "drafts": request.env["cic.portal.submission"]._cic_open_drafts()
+            "company": commune(),
+            "drafts": request.env["cic.portal.submission"]._cic_open_drafts(commune())
             if kind == "transparency_recommendation"
             else [],
             "action": f"/cic/services/{service.slug}/apply"
@@ -311,17 +310,23 @@ class CicPortalController(http.Controller):
 
     def _form_fields(self, kind_def, service=None):
         """The fields of the form below its frame (cic.service.field)."""
-        procedure = request.env.ref(
-            f"cic_registry.procedure_{kind_def['procedure']}", raise_if_not_found=False
+        return request.env["cic.service.field"]._cic_form_fields(
+            self._procedure(kind_def), service
         )
-        return request.env["cic.service.field"]._cic_form_fields(procedure, service)
+
+    def _procedure(self, kind_def):
+        """The procedure of the form in the website's commune (its own, else the
+        shared one), chosen by the form's procedure code."""
+        return request.env["cic.procedure"]._cic_for_commune(
+            kind_def["procedure"], commune()
+        )
 
     def _chosen_draft(self, kind_def, post):
         """The draft a recommendation is about, among those open to comments."""
         if kind_def["procedure"] != "transparency_recommendation":
             return None
         return request.env["cic.portal.submission"]._cic_open_draft(
-            post.get("draft_id")
+            post.get("draft_id"), commune()
         )
 
     def _submit(self, kind, kind_def, post, service=None):
@@ -355,11 +360,13 @@ class CicPortalController(http.Controller):
             )
             return request.render("cic_portal.cic_request_form_page", values)
         try:
-            # A document the filestore could not store (disk full) undoes the
-            # whole registration: no entry, number, attachment or token row.
+            # A document the filestore could not store (disk full,
+            # CicStorageError) or a refusal of the registration (a form of
+            # another commune) undoes the whole registration: no entry, number,
+            # attachment or token row.
             with request.env.cr.savepoint():
                 ticket = self._register(kind_def, post, token_uid, uploads, service)
-        except CicStorageError as exc:
+        except UserError as exc:
             values = self._form_values(kind, kind_def, post, {}, service)
             values["form_error"] = exc.args[0]
             return request.render("cic_portal.cic_request_form_page", values)
@@ -391,7 +398,8 @@ class CicPortalController(http.Controller):
     # ------------------------------------------------------------------
     def _get_service(self, slug):
         service = request.env["cic.service"].search(
-            [("slug", "=", slug), ("is_published", "=", True)], limit=1
+            [("slug", "=", slug), ("is_published", "=", True)] + commune_domain(),
+            limit=1,
         )
         if not service:
             raise request.not_found()

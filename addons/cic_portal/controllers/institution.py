@@ -12,13 +12,19 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from .utils import commune_domain
+
 INSTITUTIONS_PER_PAGE = 30
-PUBLISHED = [("website_published", "=", True)]
+
+
+def _published():
+    """Published, of the website's commune or shared by every commune."""
+    return [("website_published", "=", True)] + commune_domain()
 
 
 class CicInstitutionController(http.Controller):
     def _institution_domain(self, search="", kind=""):
-        domain = list(PUBLISHED)
+        domain = _published()
         if search:
             domain += [
                 "|", "|",
@@ -79,7 +85,7 @@ class CicInstitutionController(http.Controller):
         if not institution_id:
             raise NotFound()
         institution = request.env["cic.institution"].search(
-            PUBLISHED + [("id", "=", institution_id)], limit=1
+            _published() + [("id", "=", institution_id)], limit=1
         )
         if not institution:
             raise NotFound()

@@ -15,8 +15,14 @@ from odoo import http
 from odoo.http import request
 
 from .transparency import PUBLISHED_DRAFT
+from .utils import commune_domain
 
-PUBLISHED = [("is_published", "=", True)]
+
+def _published():
+    """Published, of the website's commune or shared by every commune."""
+    return [("is_published", "=", True)] + commune_domain()
+
+
 # Route kind -> (model, binary field, file name field) of a published PDF.
 PUBLISHED_FILES = {
     "decision": ("cic.council.decision", "published_file", "published_file_name"),
@@ -34,12 +40,12 @@ class CicMolController(http.Controller):
     def _mol_documents(self, categories):
         """Published library documents of the given categories (own rule)."""
         return request.env["cic.public.document"].search(
-            PUBLISHED + [("category", "in", categories)], order="date desc"
+            _published() + [("category", "in", categories)], order="date desc"
         )
 
     def _published_minutes_sessions(self):
         sessions = request.env["cic.council.session"].search(
-            PUBLISHED + [("minutes_anonymised", "=", True)],
+            _published() + [("minutes_anonymised", "=", True)],
             order="session_start desc",
         )
         # The minutes file is internal (field groups): whether there is one is read
@@ -55,7 +61,11 @@ class CicMolController(http.Controller):
         drafts = (
             request.env["cic.transparency.draft"]
             .sudo()
-            .search(PUBLISHED_DRAFT, order="publication_date desc", limit=50)
+            .search(
+                PUBLISHED_DRAFT + commune_domain(),
+                order="publication_date desc",
+                limit=50,
+            )
         )
         meetings = (
             request.env["cic.transparency.meeting"]
@@ -65,6 +75,7 @@ class CicMolController(http.Controller):
                     ("public", "=", True),
                     ("minutes_publication_date", "!=", False),
                     ("minutes", "!=", False),
+                    *commune_domain(),
                 ],
                 order="meeting_date desc",
                 limit=50,
@@ -82,9 +93,9 @@ class CicMolController(http.Controller):
     )
     def cic_mol(self, **kw):
         env = request.env
-        decisions = env["cic.council.decision"].search(PUBLISHED, order=ACT_ORDER)
+        decisions = env["cic.council.decision"].search(_published(), order=ACT_ORDER)
         dispositions = env["cic.mayor.disposition"].search(
-            PUBLISHED + [("act_kind", "=", "normative")], order=ACT_ORDER
+            _published() + [("act_kind", "=", "normative")], order=ACT_ORDER
         )
         values = {
             "statute_documents": self._mol_documents(["uat_statute"]),
@@ -101,7 +112,7 @@ class CicMolController(http.Controller):
             "dispositions": dispositions,
             "minutes_sessions": self._published_minutes_sessions(),
             "refusals": env["cic.countersign.refusal"].search(
-                PUBLISHED, order="year desc, number desc"
+                _published(), order="year desc, number desc"
             ),
         }
         values.update(self._transparency_values())
@@ -117,7 +128,7 @@ class CicMolController(http.Controller):
     )
     def cic_council(self, **kw):
         sessions = request.env["cic.council.session"].search(
-            PUBLISHED, order="session_start desc", limit=60
+            _published(), order="session_start desc", limit=60
         )
         minutes = self._published_minutes_sessions()
         return request.render(
@@ -139,7 +150,7 @@ class CicMolController(http.Controller):
         if kind not in PUBLISHED_FILES:
             raise request.not_found()
         model, field, name_field = PUBLISHED_FILES[kind]
-        domain = PUBLISHED + [("id", "=", record_id)]
+        domain = _published() + [("id", "=", record_id)]
         if kind == "minutes":
             domain.append(("minutes_anonymised", "=", True))
         if kind == "disposition":

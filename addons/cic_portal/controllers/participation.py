@@ -17,7 +17,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from .cic_portal import CicPortalController
-from .utils import attachment_download
+from .utils import attachment_download, commune_domain
 
 PUBLISHED = [("website_published", "=", True)]
 REPORT_CATEGORIES = ("annual_report", "community_report")
@@ -32,7 +32,7 @@ class CicParticipationController(CicPortalController):
         if not activity_id:
             raise NotFound()
         activity = request.env["cic.participation.activity"].search(
-            PUBLISHED + [("id", "=", activity_id)], limit=1
+            PUBLISHED + [("id", "=", activity_id)] + commune_domain(), limit=1
         )
         if not activity:
             raise NotFound()
@@ -48,10 +48,11 @@ class CicParticipationController(CicPortalController):
     )
     def cic_participation(self, **kw):
         Activity = request.env["cic.participation.activity"]
-        activities = Activity.search(PUBLISHED)
+        activities = Activity.search(PUBLISHED + commune_domain())
         today = Activity._fields["date"].context_today(Activity)
         reports = request.env["cic.public.document"].search(
-            [("is_published", "=", True), ("category", "in", REPORT_CATEGORIES)],
+            [("is_published", "=", True), ("category", "in", REPORT_CATEGORIES)]
+            + commune_domain(),
             order="date desc, id desc",
         )
         return request.render(

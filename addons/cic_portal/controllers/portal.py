@@ -11,7 +11,7 @@ from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpde
 from odoo.addons.portal.controllers import portal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from .utils import attachment_download
+from .utils import attachment_download, cic_several_communes
 
 
 class CicHelpdeskTicketController(HelpdeskTicketController):
@@ -189,6 +189,9 @@ class CicCustomerPortal(portal.CustomerPortal):
         values.update(
             {
                 "tickets": tickets,
+                "cic_show_commune": cic_several_communes(
+                    Ticket, self._cic_request_domain()
+                ),
                 "page_name": "cic_requests",
                 "pager": pager,
                 "default_url": "/my/requests",

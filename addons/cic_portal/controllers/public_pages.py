@@ -9,6 +9,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from .utils import commune_domain
+
 DOCUMENTS_PER_PAGE = 20
 
 
@@ -22,7 +24,7 @@ class CicPublicPagesController(http.Controller):
     )
     def cic_documents(self, page=1, search="", category="", year="", **kw):
         Document = request.env["cic.public.document"]
-        domain = [("is_published", "=", True)]
+        domain = [("is_published", "=", True)] + commune_domain()
         if search:
             domain += [
                 "|", "|",
@@ -68,7 +70,9 @@ class CicPublicPagesController(http.Controller):
     )
     def cic_document_download(self, document_id, **kw):
         # No sudo: the record rule only lets visitors read published documents.
-        document = request.env["cic.public.document"].browse(document_id).exists()
+        document = request.env["cic.public.document"].search(
+            [("id", "=", document_id)] + commune_domain()
+        )
         if not document or not document.has_access("read") or not document.file:
             raise request.not_found()
         return (
@@ -88,7 +92,7 @@ class CicPublicPagesController(http.Controller):
     )
     def cic_info(self, slug=None, **kw):
         pages = request.env["cic.public.info.page"].search(
-            [("is_published", "=", True)]
+            [("is_published", "=", True)] + commune_domain()
         )
         page = pages.filtered(lambda p: p.slug == slug)[:1] if slug else pages[:1]
         if slug and not page:

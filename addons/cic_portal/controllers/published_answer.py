@@ -12,13 +12,19 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from .utils import commune_domain
+
 ANSWERS_PER_PAGE = 20
-PUBLISHED = [("is_published", "=", True)]
+
+
+def _published():
+    """Published, of the website's commune or shared by every commune."""
+    return [("is_published", "=", True)] + commune_domain()
 
 
 class CicPublishedAnswerController(http.Controller):
     def _answer_domain(self, search=""):
-        domain = list(PUBLISHED)
+        domain = _published()
         for word in (search or "").split()[:10]:
             domain += ["|", ("name", "ilike", word), ("answer", "ilike", word)]
         return domain
@@ -66,7 +72,7 @@ class CicPublishedAnswerController(http.Controller):
         if not answer_id:
             raise NotFound()
         answer = request.env["cic.published.answer"].search(
-            PUBLISHED + [("id", "=", answer_id)], limit=1
+            _published() + [("id", "=", answer_id)], limit=1
         )
         if not answer:
             raise NotFound()

@@ -7,7 +7,7 @@ from odoo import http
 from odoo.http import request
 
 from .cic_portal import CicPortalController
-from .utils import attachment_download
+from .utils import attachment_download, commune_domain
 
 
 class CicServiceController(CicPortalController):
@@ -15,7 +15,7 @@ class CicServiceController(CicPortalController):
         "/cic/services", type="http", auth="public", website=True, readonly=True
     )
     def cic_services(self, search="", **kw):
-        domain = [("is_published", "=", True)]
+        domain = [("is_published", "=", True)] + commune_domain()
         if search:
             domain += ["|", ("name", "ilike", search), ("summary", "ilike", search)]
         services = request.env["cic.service"].search(domain)

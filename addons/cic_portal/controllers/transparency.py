@@ -17,6 +17,8 @@ published). Both need an attachment guard and field groups first."""
 from odoo import fields, http
 from odoo.http import request
 
+from .utils import commune_domain
+
 PUBLISHED_DRAFT = [("published_website", "=", True), ("state", "!=", "draft")]
 
 
@@ -25,7 +27,10 @@ class CicTransparencyController(http.Controller):
         return (
             request.env["cic.transparency.draft"]
             .sudo()
-            .search(PUBLISHED_DRAFT + (extra or []), order="publication_date desc")
+            .search(
+                PUBLISHED_DRAFT + commune_domain() + (extra or []),
+                order="publication_date desc",
+            )
         )
 
     def _draft_documents(self, draft):
@@ -46,6 +51,7 @@ class CicTransparencyController(http.Controller):
                     ("public", "=", True),
                     ("notice_publication_date", "!=", False),
                     ("notice_publication_date", "<=", today),
+                    *commune_domain(),
                 ],
                 order="meeting_date desc",
                 limit=20,
@@ -59,6 +65,7 @@ class CicTransparencyController(http.Controller):
                     ("draft_id.published_website", "=", True),
                     ("draft_id.state", "!=", "draft"),
                     ("decision", "!=", "pending"),
+                    *commune_domain(),
                 ],
                 order="date_received desc",
                 limit=50,

@@ -39,3 +39,4 @@ from . import helpdesk_ticket_date_basis
 from . import cic_public_document_participation
 from . import ir_module_module
 from . import cic_public_document_mol
+from . import res_users

@@ -48,6 +48,7 @@ class CicAudienceRequest(models.Model):
                 dict(
                     vals,
                     official_id=official.id,
+                    company_id=official.company_id.id,
                     partner_id=partner.id,
                     channel="online",
                 )

@@ -194,26 +194,55 @@ class CicPortalSubmission(models.Model):
     # Drafts open to recommendations (Law 52/2003)
     # ------------------------------------------------------------------
     @api.model
-    def _cic_open_drafts(self):
-        """Drafts under consultation (published on the website)."""
+    def _cic_open_drafts(self, company=None):
+        """Drafts under consultation (published on the website) of ``company``
+        (the website's commune; default: the current company)."""
+        company = company or self.env.company
         # Narrow sudo: cic_registry's transparency models have no access rights
-        # for visitors and citizens; the domain keeps the search to the drafts
-        # published for consultation, and only their id and title are shown.
+        # for visitors and citizens; the domain keeps the search to the commune's
+        # drafts published for consultation, and only their id and title are
+        # shown.
         return (
             self.env["cic.transparency.draft"]
             .sudo()
-            .search([("state", "=", "published"), ("published_website", "=", True)])
+            .search(
+                [
+                    ("state", "=", "published"),
+                    ("published_website", "=", True),
+                    ("company_id", "in", [company.id, False]),
+                ]
+            )
         )
 
     @api.model
-    def _cic_open_draft(self, draft_id):
+    def _cic_open_draft(self, draft_id, company=None):
         """The draft open to recommendations named by the form, or None."""
-        drafts = self._cic_open_drafts()
+        drafts = self._cic_open_drafts(company)
         return drafts.filtered(lambda d: str(d.id) == str(draft_id))[:1] or None
 
     # ------------------------------------------------------------------
     # Registration
     # ------------------------------------------------------------------
+    @api.model
+    def _cic_check_commune(self, vals, company):
+        """Refuse an entry whose procedure, service or department belongs to
+        another commune than ``company``: what a form names is input, and an
+        entry of commune A never lands in commune B's register or team."""
+        env = self.env(su=True)
+        records = (
+            env["cic.procedure"].browse(vals.get("cic_procedure_id")),
+            env["cic.service"].browse(vals.get("cic_service_id")),
+            env["helpdesk.ticket.team"].browse(vals.get("team_id")),
+        )
+        for record in records:
+            if record and record.company_id not in (company, company.browse()):
+                raise UserError(
+                    self.env._(
+                        "This form belongs to another town hall. Please fill it "
+                        "in on that town hall's site."
+                    )
+                )
+
     @api.model
     def _cic_register_ticket(self, token, vals, partner_vals, org_cui=None, **options):
         """Register the online form's entry once per form token and return it
@@ -224,18 +253,25 @@ class CicPortalSubmission(models.Model):
         Options: ``uploads`` ((name, bytes, mimetype), from
         ``_cic_read_uploads``), ``answers`` (the form fields' answers), ``draft``
         and ``recommendation`` (a Law 52 recommendation on that draft),
-        ``throttle_keys`` (the rate-limit counters this submission counts in)."""
+        ``throttle_keys`` (the rate-limit counters this submission counts in),
+        ``company`` (the commune the form was filed at: the website's company;
+        default the current company), where the entry is registered: its
+        register and counter, calendar, fees and departments."""
         previous = self._cic_previous(token)
         if previous is not None:
             return previous
+        company = options.get("company") or self.env.company
+        vals = dict(vals, company_id=company.id)
+        self._cic_check_commune(vals, company)
         # The token row goes first: a concurrent duplicate waits on its unique
         # index and fails instead of registering a second entry.
         submission = self.sudo().create(
             {"token": token, "res_model": "helpdesk.ticket", "res_id": 0}
         )
         submission.flush_recordset()
-        partner = self._cic_filing_partner(partner_vals, org_cui=org_cui)
         user = self.env.user
+        user._cic_join_commune(company)
+        partner = self._cic_filing_partner(partner_vals, org_cui=org_cui)
         vals = dict(
             vals,
             partner_id=partner.id,

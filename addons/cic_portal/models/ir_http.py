@@ -1,7 +1,12 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 from odoo import models
 from odoo.http import request
+
+# The citizen's own pages, with or without a language prefix (/ro/my/requests).
+MY_PAGES = re.compile(r"^(/[a-z]{2}(_[A-Za-z]{2,4})?)?/my(/|$)")
 
 
 class IrHttp(models.AbstractModel):
@@ -19,6 +24,28 @@ class IrHttp(models.AbstractModel):
             if isinstance(value, str) and "\x00" in value:
                 params[key] = value.replace("\x00", "")
         return super()._dispatch(endpoint)
+
+    @classmethod
+    def _frontend_pre_dispatch(cls):
+        """The commune of a website request is the website's company (issue 19).
+
+        Odoo's website switches the request to the website's company only for
+        an account of that company: a citizen's portal account joins the
+        commune of each website it is used on (``res.users._cic_join_commune``)
+        and is switched like the visitors. On his own pages (``/my``) a
+        citizen reads his records at every commune he belongs to; the
+        website's commune stays the current company."""
+        super()._frontend_pre_dispatch()
+        user = request.env.user
+        if not user.share or user._is_public():
+            return
+        company = request.website.company_id
+        if user._cic_join_commune(company):
+            request.update_context(allowed_company_ids=company.ids)
+        if MY_PAGES.match(request.httprequest.path):
+            others = [cid for cid in user._get_company_ids() if cid != company.id]
+            request.update_context(allowed_company_ids=company.ids + others)
+        request.website = request.website.with_context(request.context)
 
     @classmethod
     def _serve_fallback(cls):

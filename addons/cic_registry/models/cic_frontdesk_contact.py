@@ -289,7 +289,7 @@ class CicFrontdeskContact(models.Model):
                     or self.ticket_id.display_name,
                 )
             )
-        procedure = self.env.ref(f"cic_registry.procedure_{code}")
+        procedure = self.env["cic.procedure"]._cic_for_commune(code, self.company_id)
         ticket = self.env["helpdesk.ticket"].create(self._cic_ticket_values(procedure))
         self.write({"ticket_id": ticket.id, "outcome": "registered"})
         ticket.message_post(

@@ -108,6 +108,20 @@ class CicProcedure(models.Model):
         for procedure in self:
             procedure.display_name = procedure.name or procedure.code
 
+    @api.model
+    def _cic_for_commune(self, code, company):
+        """The procedure of ``code`` that applies in ``company``: the commune's
+        own procedure when it has one, else the one shared by every commune (no
+        company); empty when neither exists. Looked up by code, never by the
+        shipped xmlid, which names the shared procedure only."""
+        # Narrow sudo: visitors and citizens file under a procedure they may not
+        # read; the domain keeps the search to this commune's and the shared ones.
+        procedures = self.sudo().search(
+            [("code", "=", code), ("company_id", "in", [company.id, False])]
+        )
+        own = procedures.filtered("company_id")
+        return self.browse((own or procedures)[:1].ids)
+
     def _due_basis(self, extended=False, days=None, months=None):
         """Text naming the legal basis and the counting mode of the term
         (``days``/``months``: the term actually running, e.g. with the extension

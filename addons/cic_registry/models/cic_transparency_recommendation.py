@@ -74,13 +74,12 @@ class CicTransparencyRecommendation(models.Model):
 
     def _register_in_general_register(self):
         """Each recommendation also takes a number in the general register."""
-        procedure = self.env.ref(
-            "cic_registry.procedure_transparency_recommendation",
-            raise_if_not_found=False,
-        )
-        if not procedure:
-            return
         for rec in self.filtered(lambda r: not r.ticket_id):
+            procedure = self.env["cic.procedure"]._cic_for_commune(
+                "transparency_recommendation", rec.company_id
+            )
+            if not procedure:
+                continue
             rec.ticket_id = self.env["helpdesk.ticket"].create(
                 {
                     "name": self.env._(

@@ -1,0 +1,306 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Portal per commune (issue 19 point 2): two communes, each with its own website
+(Odoo's multi-website, one domain each), made here without demo data. A form
+filed on a commune's site is registered in that commune (company, register
+counter, procedure, deadline calendar); a site lists its own commune's records
+and the shared ones only; a citizen's account sees its requests at every
+commune, and nothing the client sends moves a request to another commune."""
+
+import re
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import DISABLED_MAIL_CONTEXT
+
+HOST_A = "commune-a.test"
+HOST_B = "commune-b.test"
+SLUG = "test-commune-adeverinta"
+
+
+@tagged("post_install", "-at_install")
+class TestPortalCommunes(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "cic_portal.min_fill_seconds", 0
+        )
+        Company = cls.env["res.company"]
+        cls.company_a = Company.create({"name": "Primăria Comunei A (test)"})
+        cls.company_b = Company.create({"name": "Primăria Comunei B (test)"})
+        Website = cls.env["website"]
+        cls.site_a = Website.create(
+            {
+                "name": "Comuna A",
+                "company_id": cls.company_a.id,
+                "domain": f"http://{HOST_A}",
+            }
+        )
+        cls.site_b = Website.create(
+            {
+                "name": "Comuna B",
+                "company_id": cls.company_b.id,
+                "domain": f"http://{HOST_B}",
+            }
+        )
+        # A files petitions under the shared procedure; B has its own.
+        cls.shared_petition = cls.env["cic.procedure"].search(
+            [("code", "=", "petition"), ("company_id", "=", False)]
+        )
+        cls.petition_b = cls.shared_petition.copy(
+            {
+                "name": "Petiție (B)",
+                "company_id": cls.company_b.id,
+                "team_id": False,
+            }
+        )
+        cls.service_procedure = cls.env["cic.procedure"].search(
+            [("code", "=", "service_request"), ("company_id", "=", False)]
+        )
+        category = cls.env["cic.service.category"].create({"name": "Test comune"})
+        cls.service_a, cls.service_b = cls.env["cic.service"].create(
+            [
+                {
+                    "name": f"Adeverință {company.name}",
+                    "slug": SLUG,
+                    "category_id": category.id,
+                    "procedure_id": cls.service_procedure.id,
+                    "company_id": company.id,
+                }
+                for company in (cls.company_a, cls.company_b)
+            ]
+        )
+        cls.service_b_only = cls.env["cic.service"].create(
+            {
+                "name": "Autorizație doar în B",
+                "slug": "test-commune-doar-b",
+                "category_id": category.id,
+                "procedure_id": cls.service_procedure.id,
+                "company_id": cls.company_b.id,
+            }
+        )
+        cls.page_b = cls.env["cic.public.info.page"].create(
+            {
+                "name": "Organigrama comunei B",
+                "content": "<p>B</p>",
+                "company_id": cls.company_b.id,
+            }
+        )
+        today = fields.Date.today()
+        cls.draft_b = cls.env["cic.transparency.draft"].create(
+            {
+                "name": "Proiect de hotărâre al comunei B",
+                "publication_date": today,
+                "recommendations_deadline": today + timedelta(days=15),
+                "published_website": True,
+                "company_id": cls.company_b.id,
+            }
+        )
+        cls.draft_b.write({"state": "published"})
+        # B's calendar: a bridge day on the day A's term of today ends.
+        cls.due_a = cls.shared_petition.due_date(
+            fields.Datetime.now(), company=cls.company_a
+        )
+        cls.env["cic.holiday"].create(
+            {"name": "Zi punte B", "date": cls.due_a, "company_id": cls.company_b.id}
+        )
+        cls.citizen = new_test_user(
+            cls.env,
+            login="cic_commune_citizen",
+            groups="base.group_portal",
+            name="Ioana Comunală",
+            email="ioana.comunala@example.com",
+            company_id=cls.company_a.id,
+            company_ids=[(6, 0, cls.company_a.ids)],
+        )
+        cls.other = new_test_user(
+            cls.env,
+            login="cic_commune_other",
+            groups="base.group_portal",
+            name="Alt Cetățean",
+            email="alt.cetatean@example.com",
+            company_id=cls.company_a.id,
+            company_ids=[(6, 0, cls.company_a.ids)],
+        )
+
+    # ------------------------------------------------------------------
+    # Helpers: a browser on one commune's domain
+    # ------------------------------------------------------------------
+    def _get(self, host, path):
+        return self.url_open(path, headers={"Host": host})
+
+    def _submit(self, host, path, **overrides):
+        page = self._get(host, path)
+        self.assertEqual(page.status_code, 200, path)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        token = re.search(r'name="form_token" value="([^"]+)"', page.text).group(1)
+        data = {
+            "first_name": "Ioana",
+            "last_name": "Comunală",
+            "email": "ioana.comunala@example.com",
+            "street": "Strada Mare",
+            "street_number": "1",
+            "locality": "Exemplu",
+            "county": "Alba",
+            "subject": "Cerere de test",
+            "message": "Text.",
+            "consent": "1",
+            "csrf_token": csrf,
+            "form_token": token,
+            **overrides,
+        }
+        return self.url_open(
+            path, data=data, headers={"Host": host}, allow_redirects=False
+        )
+
+    def _ticket(self, subject):
+        return self.env["helpdesk.ticket"].sudo().search([("name", "=", subject)])
+
+    def _counter(self, company):
+        year = fields.Date.context_today(self.env.user).year
+        counter = self.env["cic.register.counter"].search(
+            [("company_id", "=", company.id), ("year", "=", year)]
+        )
+        return counter.last_seq
+
+    # ------------------------------------------------------------------
+    # Registration in the website's commune
+    # ------------------------------------------------------------------
+    def test_visitor_petition_registers_in_site_commune(self):
+        seq_a = self._counter(self.company_a)
+        response = self._submit(HOST_B, "/cic/form/petition", subject="Petiție la B")
+        self.assertEqual(response.status_code, 303)
+        ticket = self._ticket("Petiție la B")
+        self.assertEqual(ticket.company_id, self.company_b)
+        self.assertEqual(ticket.cic_procedure_id, self.petition_b)
+        self.assertEqual(ticket.cic_registration_seq, self._counter(self.company_b))
+        self.assertEqual(self._counter(self.company_a), seq_a)
+        # B's bridge day moves B's deadline; A's calendar would end on it.
+        start = ticket.cic_registration_date
+        self.assertEqual(
+            ticket.cic_legal_due_date,
+            self.petition_b.due_date(start, company=self.company_b),
+        )
+        self.assertNotEqual(ticket.cic_legal_due_date, self.due_a)
+        # The same form on A's site: A's register, the shared procedure.
+        self._submit(HOST_A, "/cic/form/petition", subject="Petiție la A")
+        ticket_a = self._ticket("Petiție la A")
+        self.assertEqual(ticket_a.company_id, self.company_a)
+        self.assertEqual(ticket_a.cic_procedure_id, self.shared_petition)
+        self.assertEqual(ticket_a.cic_legal_due_date, self.due_a)
+
+    def test_service_of_same_slug_registers_in_site_commune(self):
+        path = f"/cic/services/{SLUG}/apply"
+        self._submit(HOST_B, path, subject="Adeverință la B")
+        ticket = self._ticket("Adeverință la B")
+        self.assertEqual(ticket.cic_service_id, self.service_b)
+        self.assertEqual(ticket.company_id, self.company_b)
+
+    def test_site_lists_its_commune_only(self):
+        services_a = self._get(HOST_A, "/cic/services").text
+        self.assertIn(self.service_a.name, services_a)
+        self.assertNotIn(self.service_b.name, services_a)
+        self.assertNotIn(self.service_b_only.name, services_a)
+        services_b = self._get(HOST_B, "/cic/services").text
+        self.assertIn(self.service_b_only.name, services_b)
+        self.assertNotIn(self.service_a.name, services_b)
+        self.assertNotIn(self.page_b.name, self._get(HOST_A, "/cic/info").text)
+        self.assertIn(self.page_b.name, self._get(HOST_B, "/cic/info").text)
+        page = self._get(HOST_A, f"/cic/services/{self.service_b_only.slug}")
+        self.assertEqual(page.status_code, 404)
+        # Read in sudo by the transparency pages: the commune named explicitly.
+        self.assertNotIn(self.draft_b.name, self._get(HOST_A, "/cic/transparency").text)
+        self.assertIn(self.draft_b.name, self._get(HOST_B, "/cic/transparency").text)
+        draft_page = self._get(HOST_A, f"/cic/transparency/draft/{self.draft_b.id}")
+        self.assertEqual(draft_page.status_code, 404)
+
+    # ------------------------------------------------------------------
+    # The citizen's account across communes
+    # ------------------------------------------------------------------
+    def test_citizen_sees_requests_of_every_commune(self):
+        foreign = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .create(
+                {
+                    "name": "Cererea altcuiva",
+                    "description": "<p>Altcineva</p>",
+                    "partner_id": self.other.partner_id.id,
+                    "cic_procedure_id": self.shared_petition.id,
+                    "company_id": self.company_a.id,
+                }
+            )
+        )
+        self.authenticate("cic_commune_citizen", "cic_commune_citizen")
+        self._submit(HOST_A, "/cic/form/petition", subject="Cererea mea la A")
+        self._submit(HOST_B, "/cic/form/petition", subject="Cererea mea la B")
+        at_a, at_b = self._ticket("Cererea mea la A"), self._ticket("Cererea mea la B")
+        self.assertEqual(at_a.company_id, self.company_a)
+        self.assertEqual(at_b.company_id, self.company_b)
+        # One contact for both communes, not a copy per commune.
+        self.assertEqual(at_a.partner_id, self.citizen.partner_id)
+        self.assertEqual(at_b.partner_id, self.citizen.partner_id)
+        for host in (HOST_A, HOST_B):
+            listing = self._get(host, "/my/requests")
+            self.assertEqual(listing.status_code, 200)
+            self.assertIn(at_a.cic_registration_number, listing.text)
+            self.assertIn(at_b.cic_registration_number, listing.text)
+            self.assertNotIn(foreign.name, listing.text)
+            # Two communes: each row names its town hall.
+            self.assertIn(f'o_cic_request_commune">{self.company_b.name}', listing.text)
+            detail = self._get(host, f"/my/requests/{at_b.id}")
+            self.assertIn(at_b.cic_registration_number, detail.text)
+        # The site's commune stays B's on B's site for the public pages.
+        services_b = self._get(HOST_B, "/cic/services").text
+        self.assertIn(self.service_b.name, services_b)
+        self.assertNotIn(self.service_a.name, services_b)
+
+    # ------------------------------------------------------------------
+    # Ids from the client are input
+    # ------------------------------------------------------------------
+    def test_posted_ids_do_not_choose_the_commune(self):
+        self.authenticate("cic_commune_citizen", "cic_commune_citizen")
+        response = self._submit(
+            HOST_A,
+            "/cic/form/petition",
+            subject="Încercare spre B",
+            company_id=str(self.company_b.id),
+            cic_procedure_id=str(self.petition_b.id),
+            procedure_id=str(self.petition_b.id),
+            website_id=str(self.site_b.id),
+        )
+        self.assertEqual(response.status_code, 303)
+        ticket = self._ticket("Încercare spre B")
+        self.assertEqual(ticket.company_id, self.company_a)
+        self.assertEqual(ticket.cic_procedure_id, self.shared_petition)
+        # B's own service is not reachable from A's site.
+        response = self._submit(
+            HOST_A, f"/cic/services/{SLUG}/apply", subject="Serviciu A"
+        )
+        self.assertEqual(self._ticket("Serviciu A").cic_service_id, self.service_a)
+        page = self._get(HOST_A, f"/cic/services/{self.service_b_only.slug}/apply")
+        self.assertEqual(page.status_code, 404)
+
+    def test_registration_refuses_another_communes_procedure(self):
+        """The submission service itself refuses an entry of commune A naming
+        B's procedure or service, as the citizen filing."""
+        Submission = self.env["cic.portal.submission"].with_user(self.citizen)
+        partner_vals = {"name": "Ioana Comunală", "email": "ioana@example.com"}
+        for vals in (
+            {"name": "Forțat", "cic_procedure_id": self.petition_b.id},
+            {
+                "name": "Forțat",
+                "cic_procedure_id": self.service_procedure.id,
+                "cic_service_id": self.service_b.id,
+            },
+        ):
+            with self.assertRaises(UserError):
+                Submission._cic_register_ticket(
+                    "commune-token", vals, partner_vals, company=self.company_a
+                )
+        self.assertFalse(self._ticket("Forțat"))
