@@ -8,6 +8,7 @@ from odoo import http
 from odoo.http import request
 
 from .cic_portal import CicPortalController
+from .utils import commune
 
 
 class CicTrackingController(CicPortalController):
@@ -28,7 +29,7 @@ class CicTrackingController(CicPortalController):
         }
         if number or code:
             ticket, values["error"] = request.env["helpdesk.ticket"]._cic_track_lookup(
-                number, code, self._client_key()
+                number, code, self._client_key(), company=commune()
             )
             values["ticket"] = ticket or None
         return request.render("cic_portal.cic_track_page", values)

@@ -34,11 +34,13 @@ class HelpdeskTicket(models.Model):
         return f"{base}/cic/track?{query}"
 
     @api.model
-    def _cic_track_lookup(self, number, code, client):
-        """(entry, error) for the tracking page: the entry (sudo) whose public
-        number and secret access code match, else an empty recordset and the
-        message to show. Every failure gives the same message and counts towards
-        the lock-out of ``client`` (its address, see the controller)."""
+    def _cic_track_lookup(self, number, code, client, company=None):
+        """(entry, error) for the tracking page: the entry (sudo) of ``company``
+        (the website's commune, default the current company: every commune
+        numbers from 1) whose public number and secret access code match, else
+        an empty recordset and the message to show. Every failure gives the same
+        message and counts towards the lock-out of ``client`` (its address, see
+        the controller)."""
         _ = self.env._
         # Narrow sudo: the counters are technical rows, written for visitors.
         throttle = self.env["cic.portal.throttle"].sudo()
@@ -55,7 +57,11 @@ class HelpdeskTicket(models.Model):
             # Narrow sudo search by the public number; the record is used only
             # if the secret access code matches (constant-time comparison).
             candidate = self.sudo().search(
-                [("cic_registration_number", "=", number)], limit=1
+                [
+                    ("cic_registration_number", "=", number),
+                    ("company_id", "=", (company or self.env.company).id),
+                ],
+                limit=1,
             )
             if candidate.cic_access_code and consteq(candidate.cic_access_code, code):
                 return candidate, None

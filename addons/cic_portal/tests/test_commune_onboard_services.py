@@ -6,6 +6,7 @@ template's clerk does not see the copies."""
 
 from datetime import date
 
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common import CicPortalCommon
@@ -67,4 +68,49 @@ class TestCommuneOnboardServices(CicPortalCommon, TransactionCase):
             self.env["cic.fee.table"]
             .with_user(self.clerk_a)
             .search([("id", "=", table.id)])
+        )
+
+    def test_website_created_with_its_domain(self):
+        """The commune's own site (issue 19 point 2), made by the CIC
+        administrator, who is not Odoo's website administrator."""
+        Wizard = self.env["cic.commune.onboard"].with_user(self.admin)
+        wizard = Wizard.create(
+            {
+                "name": "Primăria Comunei Sălciua (test)",
+                "website_domain": "www.primaria-salciua-test.ro/",
+            }
+        )
+        wizard.action_onboard()
+        site = wizard.website_id
+        self.assertEqual(site.company_id, wizard.company_id)
+        self.assertEqual(site.name, "Primăria Comunei Sălciua (test)")
+        self.assertEqual(site.domain, "https://www.primaria-salciua-test.ro")
+        self.assertEqual(site.user_id.company_id, wizard.company_id)
+        # The same domain again: refused before any company is created.
+        again = Wizard.create(
+            {
+                "name": "Primăria Comunei Ponor (test)",
+                "website_domain": "https://www.primaria-salciua-test.ro",
+            }
+        )
+        with self.assertRaises(UserError):
+            again.action_onboard()
+        self.assertFalse(
+            self.env["res.company"].search(
+                [("name", "=", "Primăria Comunei Ponor (test)")]
+            )
+        )
+
+    def test_no_website_when_unticked(self):
+        wizard = (
+            self.env["cic.commune.onboard"]
+            .with_user(self.admin)
+            .create(
+                {"name": "Primăria Comunei Scărișoara (test)", "create_website": False}
+            )
+        )
+        wizard.action_onboard()
+        self.assertFalse(wizard.website_id)
+        self.assertFalse(
+            self.env["website"].search([("company_id", "=", wizard.company_id.id)])
         )

@@ -193,6 +193,17 @@ class TestPortalCommunes(HttpCase):
         self.assertEqual(ticket_a.company_id, self.company_a)
         self.assertEqual(ticket_a.cic_procedure_id, self.shared_petition)
         self.assertEqual(ticket_a.cic_legal_due_date, self.due_a)
+        # Both communes number from 1: tracking looks in the site's commune.
+        self.assertEqual(
+            ticket_a.cic_registration_number, ticket.cic_registration_number
+        )
+        for host, entry in ((HOST_A, ticket_a), (HOST_B, ticket)):
+            page = self._get(
+                host,
+                f"/cic/track?number={entry.cic_registration_number}"
+                f"&code={entry.cic_access_code}",
+            )
+            self.assertIn(f"/my/requests/{entry.id}?access_token=", page.text, host)
 
     def test_service_of_same_slug_registers_in_site_commune(self):
         path = f"/cic/services/{SLUG}/apply"
