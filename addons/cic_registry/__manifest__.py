@@ -109,6 +109,7 @@
         "views/cic_council_menus.xml",
         "views/res_config_settings_council_views.xml",
         "security/cic_published_answer_security.xml",
+        "security/cic_transparency_security.xml",
         "views/cic_published_answer_views.xml",
     ],
     "demo": [

@@ -34,6 +34,7 @@ from . import helpdesk_ticket_internal
 from . import cic_foi_verbal_request
 from . import cic_foi_copy_tariff
 from . import cic_foi_litigation
+from . import cic_transparency_publication_mixin
 from . import cic_transparency_draft
 from . import cic_transparency_recommendation
 from . import cic_transparency_debate_request
@@ -54,6 +55,7 @@ from . import ir_actions_report
 from . import res_company_signatory
 from . import helpdesk_ticket_letter
 from . import ir_attachment
+from . import ir_attachment_transparency
 from . import res_company_esign
 from . import helpdesk_ticket_esign
 from . import res_config_settings_esign

@@ -3,7 +3,8 @@
 """Draft normative acts under public consultation (Law 52/2003 art. 7, R-TD-1).
 
 The website shows only the documents chosen in ``published_attachment_ids``: the other
-attachments of the draft (working versions, notes, opinions) stay internal.
+attachments of the draft (working versions, notes, opinions) stay internal, even for
+a visitor who can read the published draft (``ir_attachment_transparency.py``).
 """
 
 from datetime import timedelta
@@ -15,7 +16,11 @@ from odoo.exceptions import UserError, ValidationError
 class CicTransparencyDraft(models.Model):
     _name = "cic.transparency.draft"
     _description = "Draft normative act (decisional transparency)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "cic.transparency.publication.mixin",
+    ]
     _order = "publication_date desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -68,9 +73,15 @@ class CicTransparencyDraft(models.Model):
     urgency = fields.Boolean(tracking=True)
     urgency_justification = fields.Text()
     urgency_approved_by_id = fields.Many2one(
-        "res.users", string="Urgency approved by", readonly=True, copy=False
+        "res.users",
+        string="Urgency approved by",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
     )
-    urgency_approved_date = fields.Datetime(readonly=True, copy=False)
+    urgency_approved_date = fields.Datetime(
+        readonly=True, copy=False, groups="base.group_user"
+    )
     submission_date = fields.Date(readonly=True, copy=False)
     adoption_date = fields.Date(copy=False)
     recommendation_ids = fields.One2many(
@@ -97,6 +108,11 @@ class CicTransparencyDraft(models.Model):
         "meeting_id",
         string="Public meetings and debates",
     )
+
+    @api.model
+    def _cic_website_domain(self):
+        """Published on the website and out of preparation."""
+        return [("published_website", "=", True), ("state", "!=", "draft")]
 
     @api.depends("publication_date", "company_id.cic_td_consultation_working_days")
     def _compute_earliest_submission_date(self):

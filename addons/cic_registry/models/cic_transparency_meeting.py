@@ -1,6 +1,10 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Public meetings and public debates (Law 52/2003 art. 8, R-TD-3..5)."""
+"""Public meetings and public debates (Law 52/2003 art. 8, R-TD-3..5).
+
+A public meeting is on the website from the day its notice is published; its
+minutes are internal (field groups) until they are published, then read through
+``public_minutes``."""
 
 from datetime import timedelta
 
@@ -13,7 +17,11 @@ from odoo.exceptions import UserError, ValidationError
 class CicTransparencyMeeting(models.Model):
     _name = "cic.transparency.meeting"
     _description = "Public meeting or public debate"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "cic.transparency.publication.mixin",
+    ]
     _order = "meeting_date desc, id desc"
 
     name = fields.Char(required=True)
@@ -57,11 +65,36 @@ class CicTransparencyMeeting(models.Model):
     )
     notice_publication_date = fields.Date(tracking=True, copy=False)
     public = fields.Boolean(default=True)
-    non_public_reason = fields.Text(string="Reason access was restricted")
+    non_public_reason = fields.Text(
+        string="Reason access was restricted", groups="base.group_user"
+    )
     participant_count = fields.Integer(string="Participants")
-    minutes = fields.Html()
+    minutes = fields.Html(groups="base.group_user")
+    public_minutes = fields.Html(
+        string="Published minutes",
+        compute="_compute_public_minutes",
+        compute_sudo=True,
+        sanitize=False,
+        help="The minutes, once they are published.",
+    )
     minutes_publication_date = fields.Date(tracking=True, copy=False)
     vote_ids = fields.One2many("cic.transparency.vote", "meeting_id", string="Votes")
+
+    @api.model
+    def _cic_website_domain(self):
+        """Public, from the day its notice is published."""
+        return [
+            ("public", "=", True),
+            ("notice_publication_date", "!=", False),
+            ("notice_publication_date", "<=", self.env["cic.calendar"].today()),
+        ]
+
+    @api.depends("minutes", "minutes_publication_date")
+    def _compute_public_minutes(self):
+        for meeting in self:
+            meeting.public_minutes = (
+                meeting.minutes if meeting.minutes_publication_date else False
+            )
 
     @api.depends(
         "meeting_date",

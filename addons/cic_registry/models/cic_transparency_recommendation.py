@@ -1,6 +1,9 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Recommendations on draft normative acts (Law 52/2003 art. 7(4), R-TD-2)."""
+"""Recommendations on draft normative acts (Law 52/2003 art. 7(4), R-TD-2).
+
+The answers are published (text, decision, reason); who wrote a recommendation and
+its registry entry are personal data: internal users only (field groups)."""
 
 from markupsafe import Markup, escape
 
@@ -11,14 +14,16 @@ from odoo.exceptions import ValidationError
 class CicTransparencyRecommendation(models.Model):
     _name = "cic.transparency.recommendation"
     _description = "Recommendation on a draft normative act"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cic.transparency.publication.mixin"]
     _order = "date_received desc, id desc"
 
     draft_id = fields.Many2one(
         "cic.transparency.draft", string="Draft act", required=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="draft_id.company_id", store=True)
-    author_id = fields.Many2one("res.partner", string="Author", required=True)
+    author_id = fields.Many2one(
+        "res.partner", string="Author", required=True, groups="base.group_user"
+    )
     text = fields.Text(required=True)
     date_received = fields.Date(
         string="Received on", required=True, default=fields.Date.context_today
@@ -42,9 +47,20 @@ class CicTransparencyRecommendation(models.Model):
     )
     decision_reason = fields.Text(string="Reason")
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Registry entry", readonly=True, copy=False
+        "helpdesk.ticket",
+        string="Registry entry",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
     )
-    registration_number = fields.Char(related="ticket_id.cic_registration_number")
+    registration_number = fields.Char(
+        related="ticket_id.cic_registration_number", groups="base.group_user"
+    )
+
+    @api.model
+    def _cic_website_domain(self):
+        """Answered, on a draft published on the website."""
+        return [("draft_id.website_visible", "=", True), ("decision", "!=", "pending")]
 
     @api.depends("date_received", "draft_id.recommendations_deadline")
     def _compute_is_late(self):

@@ -7,6 +7,7 @@ import datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user
 
 from .common import d
 from .workflow_common import CicWorkflowCase
@@ -355,3 +356,44 @@ class TestTransparency(CicWorkflowCase):
         self.assertEqual(draft.with_user(self.staff).name, draft.name)
         with self.assertRaises(AccessError):
             draft.with_user(self.staff).write({"name": "Modificat"})
+
+    # ------------------------------------------------------------------
+    # Published on the website: what visitors and citizens read
+    # ------------------------------------------------------------------
+    def test_citizen_reads_published_records_only(self):
+        citizen = new_test_user(
+            self.env, login="cic_td_citizen", groups="base.group_portal"
+        )
+        published = self.draft(published_website=True)
+        published.with_user(self.clerk).action_publish()
+        hidden = self.draft(name="Proiect în pregătire", published_website=True)
+        Draft = self.env["cic.transparency.draft"].with_user(citizen)
+        self.assertEqual(
+            Draft.search([("id", "in", (published | hidden).ids)]), published
+        )
+        self.assertEqual(
+            Draft.search([("website_visible", "=", False)]), Draft.browse()
+        )
+        recommendation = self.env["cic.transparency.recommendation"].create(
+            {
+                "draft_id": published.id,
+                "author_id": self.association.id,
+                "text": "Propunere",
+                "decision": "accepted",
+            }
+        )
+        as_citizen = recommendation.with_user(citizen)
+        self.assertEqual(as_citizen.text, "Propunere")
+        with self.assertRaises(AccessError):
+            as_citizen.author_id  # noqa: B018
+        with self.assertRaises(AccessError):
+            as_citizen.ticket_id  # noqa: B018
+        # A notice dated tomorrow is on the website from tomorrow on.
+        tomorrow = self.today() + datetime.timedelta(days=1)
+        meeting = self.meeting(
+            self.today() + datetime.timedelta(days=30), notice_publication_date=tomorrow
+        )
+        Meeting = self.env["cic.transparency.meeting"].with_user(citizen)
+        self.assertFalse(Meeting.search([("id", "=", meeting.id)]))
+        with freeze_time(datetime.datetime.combine(tomorrow, datetime.time(9))):
+            self.assertEqual(Meeting.search([("id", "=", meeting.id)]), meeting)
