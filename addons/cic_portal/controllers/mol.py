@@ -7,14 +7,13 @@ The acts, sessions and refusals are searched as the visitor: his access rights a
 record rules (cic_registry/security/cic_council_security.xml) let him read the
 published ones only, and every search names the published condition too, so an
 unpublished act is not found whatever the id in the address (404). Law 52 drafts
-and public-debate minutes have no public access rights: they are searched the way
-the transparency pages search them (cic_portal/controllers/transparency.py), with
-their publication conditions in the domain, and linked there."""
+and public-debate minutes are searched the same way, as the transparency pages
+search them (cic_portal/controllers/transparency.py), and linked there."""
 
 from odoo import http
 from odoo.http import request
 
-from .transparency import PUBLISHED_DRAFT
+from .transparency import PUBLISHED as PUBLISHED_TRANSPARENCY
 from .utils import commune_domain
 
 
@@ -56,32 +55,25 @@ class CicMolController(http.Controller):
 
     def _transparency_values(self):
         """Law 52 drafts and public-debate minutes, as the transparency pages
-        publish them (their models have no public rights: publication
-        conditions in the domain, nothing taken from the request)."""
-        drafts = (
-            request.env["cic.transparency.draft"]
-            .sudo()
-            .search(
-                PUBLISHED_DRAFT + commune_domain(),
-                order="publication_date desc",
-                limit=50,
-            )
+        publish them (searched as the visitor, see transparency.py)."""
+        env = request.env
+        drafts = env["cic.transparency.draft"].search(
+            PUBLISHED_TRANSPARENCY + commune_domain(),
+            order="publication_date desc",
+            limit=50,
         )
-        meetings = (
-            request.env["cic.transparency.meeting"]
-            .sudo()
-            .search(
-                [
-                    ("public", "=", True),
-                    ("minutes_publication_date", "!=", False),
-                    ("minutes", "!=", False),
-                    *commune_domain(),
-                ],
-                order="meeting_date desc",
-                limit=50,
-            )
+        meetings = env["cic.transparency.meeting"].search(
+            PUBLISHED_TRANSPARENCY
+            + commune_domain()
+            + [("minutes_publication_date", "!=", False)],
+            order="meeting_date desc",
+            limit=50,
         )
-        return {"law52_drafts": drafts, "debate_meetings": meetings}
+        # The minutes are internal until published: public_minutes says if there are.
+        return {
+            "law52_drafts": drafts,
+            "debate_meetings": meetings.filtered("public_minutes"),
+        }
 
     @http.route(
         "/cic/mol",

@@ -3,73 +3,49 @@
 """Decisional transparency pages (Law 52/2003): drafts under consultation,
 public meeting notices and published answers to recommendations.
 
-The transparency models of cic_registry have no public access rights: these
-read-only pages search them in sudo, always with the publication conditions
-in the domain, so nothing unpublished is ever reachable by id.
-
-Why not ACL rows and a published rule, as for services, documents, institutions
-and participation (issue 18 point 5): a draft readable by visitors would make
-every attachment of it readable through /web/content (ir.attachment follows its
-record), internal memos included, and not only the published documents; a
-recommendation carries its author and registry entry (personal data that is not
-published). Both need an attachment guard and field groups first."""
+Searched as the visitor (issue 18 point 5): his access rights and record rules
+(cic_registry/security/cic_transparency_security.xml) let him read what each model
+publishes (its ``website_visible`` condition), and every search names that condition
+too, so nothing unpublished is found whatever the id in the address (404). What is
+not published stays out of his reach through the ORM, JSON-RPC and /web/content
+alike: the authors and registry entries of recommendations and unpublished minutes
+are internal fields (groups), the chatter of these records is internal, and of a
+draft's attachments only the documents the back office published are served
+(cic_registry/models/ir_attachment_transparency.py)."""
 
 from odoo import fields, http
 from odoo.http import request
 
 from .utils import commune_domain
 
-PUBLISHED_DRAFT = [("published_website", "=", True), ("state", "!=", "draft")]
+PUBLISHED = [("website_visible", "=", True)]
 
 
 class CicTransparencyController(http.Controller):
     def _drafts(self, extra=None):
-        return (
-            request.env["cic.transparency.draft"]
-            .sudo()
-            .search(
-                PUBLISHED_DRAFT + commune_domain() + (extra or []),
-                order="publication_date desc",
-            )
+        return request.env["cic.transparency.draft"].search(
+            PUBLISHED + commune_domain() + (extra or []),
+            order="publication_date desc",
         )
 
     def _draft_documents(self, draft):
         """Only the documents the back office marked as published, never every
         attachment of the draft."""
-        return draft._cic_published_documents()
+        # Narrow sudo: attachments have no access rights for visitors in Odoo;
+        # the draft was found as the visitor, its published documents only.
+        return draft.sudo()._cic_published_documents()
 
     @http.route(
         "/cic/transparency", type="http", auth="public", website=True, readonly=True
     )
     def cic_transparency(self, **kw):
-        today = fields.Date.context_today(request.env.user)
-        meetings = (
-            request.env["cic.transparency.meeting"]
-            .sudo()
-            .search(
-                [
-                    ("public", "=", True),
-                    ("notice_publication_date", "!=", False),
-                    ("notice_publication_date", "<=", today),
-                    *commune_domain(),
-                ],
-                order="meeting_date desc",
-                limit=20,
-            )
+        env = request.env
+        today = fields.Date.context_today(env.user)
+        meetings = env["cic.transparency.meeting"].search(
+            PUBLISHED + commune_domain(), order="meeting_date desc", limit=20
         )
-        answered = (
-            request.env["cic.transparency.recommendation"]
-            .sudo()
-            .search(
-                [
-                    ("draft_id.published_website", "=", True),
-                    ("draft_id.state", "!=", "draft"),
-                    ("decision", "!=", "pending"),
-                    *commune_domain(),
-                ],
-                order="date_received desc",
-                limit=50,
-            )
+        answered = env["cic.transparency.recommendation"].search(
+            PUBLISHED + commune_domain(), order="date_received desc", limit=50
         )
         return request.render(
             "cic_portal.cic_transparency_page",

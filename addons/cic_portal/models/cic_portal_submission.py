@@ -196,22 +196,15 @@ class CicPortalSubmission(models.Model):
     @api.model
     def _cic_open_drafts(self, company=None):
         """Drafts under consultation (published on the website) of ``company``
-        (the website's commune; default: the current company)."""
+        (the website's commune; default: the current company), searched as the
+        caller: visitors and citizens read the published drafts only."""
         company = company or self.env.company
-        # Narrow sudo: cic_registry's transparency models have no access rights
-        # for visitors and citizens; the domain keeps the search to the commune's
-        # drafts published for consultation, and only their id and title are
-        # shown.
-        return (
-            self.env["cic.transparency.draft"]
-            .sudo()
-            .search(
-                [
-                    ("state", "=", "published"),
-                    ("published_website", "=", True),
-                    ("company_id", "in", [company.id, False]),
-                ]
-            )
+        return self.env["cic.transparency.draft"].search(
+            [
+                ("website_visible", "=", True),
+                ("state", "=", "published"),
+                ("company_id", "in", [company.id, False]),
+            ]
         )
 
     @api.model

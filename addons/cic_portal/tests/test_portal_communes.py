@@ -224,7 +224,7 @@ class TestPortalCommunes(HttpCase):
         self.assertIn(self.page_b.name, self._get(HOST_B, "/cic/info").text)
         page = self._get(HOST_A, f"/cic/services/{self.service_b_only.slug}")
         self.assertEqual(page.status_code, 404)
-        # Read in sudo by the transparency pages: the commune named explicitly.
+        # Searched as the visitor by the transparency pages: the commune named too.
         self.assertNotIn(self.draft_b.name, self._get(HOST_A, "/cic/transparency").text)
         self.assertIn(self.draft_b.name, self._get(HOST_B, "/cic/transparency").text)
         draft_page = self._get(HOST_A, f"/cic/transparency/draft/{self.draft_b.id}")
