@@ -153,6 +153,7 @@ class CicPortalController(http.Controller):
             "The anti-robot check failed. Please reload the page and send the form "
             "again."
         )
+        # Narrow sudo: whether the CAPTCHA keys are set (config parameters).
         params = request.env["ir.config_parameter"].sudo()
         http_model = request.env["ir.http"]
         for key, field in CAPTCHA_TOKEN_FIELDS.items():
