@@ -112,3 +112,22 @@ def test_the_rules_see_the_ticket():
     definitions = _method_definitions(registry)
     assert len(definitions[("helpdesk.ticket", "create")]) == 1
     assert len(definitions[("helpdesk.ticket", "_compute_display_name")]) == 1
+
+
+# Documents of the project brief that do not travel with the repository: code and
+# tests cite the requirement ids of docs/requirements.md instead.
+OUTSIDE_DOCS = ("legal-domain", "design-notes", "feature-anchors", "odoo-style")
+
+
+def test_code_points_only_inside_the_repository():
+    outside = []
+    for manifest in _addons():
+        for path in _addon_files(os.path.dirname(manifest), tests=True):
+            with open(path, encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    if any(doc in line for doc in OUTSIDE_DOCS):
+                        outside.append(f"{os.path.relpath(path, ROOT)}:{number}")
+    assert not outside, (
+        "cite docs/requirements.md or docs/architecture.md instead of the brief's "
+        f"documents: {outside}"
+    )

@@ -7,7 +7,7 @@ class HelpdeskTicket(models.Model):
     """A petition born from an audience keeps its registration number of the day
     it is registered, but its legal term runs from the audience date (issues
     unresolved in audience are registered as petitions, 30 days from the
-    audience; legal-domain §6, R-AUD-4)."""
+    audience; R-AUD-4 in docs/requirements.md)."""
 
     _inherit = "helpdesk.ticket"
 
@@ -61,7 +61,8 @@ class HelpdeskTicket(models.Model):
     def _cic_due_basis_notes(self):
         """Name the audience the term runs from next to the legal due date
         (R-CAL-6): a matter not solved in audience is registered as a petition
-        whose term runs from the audience (practice, legal-domain §6)."""
+        whose term runs from the audience (practice, R-AUD-4 in
+        docs/requirements.md)."""
         notes = super()._cic_due_basis_notes()
         if self.cic_term_start_date:
             notes.append(

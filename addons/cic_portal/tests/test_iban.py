@@ -11,8 +11,8 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common import CicPortalCommon
 
-# Spec vectors (legal-domain §7): Treasury accounts quoted by validators_ro and
-# isudj.igsu.ro, both with a right mod-97 check.
+# Spec vectors (R-ID-3, docs/requirements.md): Treasury accounts quoted by
+# validators_ro and isudj.igsu.ro, both with a right mod-97 check.
 TREZ_A = "RO56TREZ0462107020101XXX"
 TREZ_B = "RO87TREZ70020360150XXXXX"
 # The same account with a wrong check digit (57 instead of 56).

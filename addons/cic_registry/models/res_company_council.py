@@ -3,10 +3,11 @@
 """Settings of the Local Council and the Monitorul Oficial Local (issue 17 point 3).
 
 The defaults are the terms of the Codul administrativ (OUG 57/2019) as read in
-legal-domain.md §13: the convocation is sent 5 days (ordinary session) or 3 days
-(extraordinary session) ahead, counted as CPC art. 181 (art. 134); acts are
-communicated to the prefect within 10 working days (art. 197(1)); normative acts
-are published within 5 days of that communication (art. 198).
+R-TD-7 and R-TD-9 (docs/requirements.md): the convocation is sent 5 days
+(ordinary session) or 3 days (extraordinary session) ahead, counted as CPC
+art. 181 (art. 134); acts are communicated to the prefect within 10 working days
+(art. 197(1)); normative acts are published within 5 days of that communication
+(art. 198).
 """
 
 from odoo import fields, models
