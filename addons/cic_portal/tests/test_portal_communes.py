@@ -14,15 +14,20 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import DISABLED_MAIL_CONTEXT
+from .common import DISABLED_MAIL_CONTEXT, CicPortalCommon
 
 HOST_A = "commune-a.test"
 HOST_B = "commune-b.test"
 SLUG = "test-commune-adeverinta"
 
 
+def _hidden(html, name):
+    """The value of the form's hidden input ``name`` (CSRF, form token)."""
+    return re.search(rf'name="{name}" value="([^"]+)"', html).group(1)
+
+
 @tagged("post_install", "-at_install")
-class TestPortalCommunes(HttpCase):
+class TestPortalCommunes(CicPortalCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -137,8 +142,8 @@ class TestPortalCommunes(HttpCase):
     def _submit(self, host, path, **overrides):
         page = self._get(host, path)
         self.assertEqual(page.status_code, 200, path)
-        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-        token = re.search(r'name="form_token" value="([^"]+)"', page.text).group(1)
+        csrf = _hidden(page.text, "csrf_token")
+        token = _hidden(page.text, "form_token")
         data = {
             "first_name": "Ioana",
             "last_name": "Comunală",
@@ -248,6 +253,12 @@ class TestPortalCommunes(HttpCase):
             )
         )
         self.authenticate("cic_commune_citizen", "cic_commune_citizen")
+        # His first page at B is a read-only route: joining B still happens
+        # (Odoo runs the request again in a read/write transaction).
+        services_b = self._get(HOST_B, "/cic/services")
+        self.assertEqual(services_b.status_code, 200)
+        self.assertIn(self.service_b.name, services_b.text)
+        self.assertNotIn(self.service_a.name, services_b.text)
         self._submit(HOST_A, "/cic/form/petition", subject="Cererea mea la A")
         self._submit(HOST_B, "/cic/form/petition", subject="Cererea mea la B")
         at_a, at_b = self._ticket("Cererea mea la A"), self._ticket("Cererea mea la B")
@@ -266,10 +277,50 @@ class TestPortalCommunes(HttpCase):
             self.assertIn(f'o_cic_request_commune">{self.company_b.name}', listing.text)
             detail = self._get(host, f"/my/requests/{at_b.id}")
             self.assertIn(at_b.cic_registration_number, detail.text)
-        # The site's commune stays B's on B's site for the public pages.
-        services_b = self._get(HOST_B, "/cic/services").text
-        self.assertIn(self.service_b.name, services_b)
-        self.assertNotIn(self.service_a.name, services_b)
+        # Each site's public pages stay its own commune's for him.
+        services_a = self._get(HOST_A, "/cic/services").text
+        self.assertIn(self.service_a.name, services_a)
+        self.assertNotIn(self.service_b.name, services_a)
+
+    def test_audience_booked_in_site_commune(self):
+        official_b = self._weekday_official(
+            "cic_commune_mayor_b",
+            "Primar Comuna B",
+            company_id=self.company_b.id,
+        )
+        self.authenticate("cic_commune_citizen", "cic_commune_citizen")
+        path = f"/cic/audience?official_id={official_b.id}"
+        self.assertNotIn('name="slot"', self._get(HOST_A, path).text)
+        page = self._get(HOST_B, path)
+        slot = re.search(r'name="slot"[^>]*value="([^"]+)"', page.text).group(1)
+        data = {
+            "csrf_token": _hidden(page.text, "csrf_token"),
+            "official_id": official_b.id,
+            "slot": slot,
+            "subject": "Audiență la B",
+            "consent": "1",
+        }
+        # B's official posted to A's site: not among A's officials.
+        token_a = _hidden(self._get(HOST_A, "/cic/form/petition").text, "form_token")
+        self.url_open(
+            "/cic/audience/book",
+            data=dict(data, form_token=token_a),
+            headers={"Host": HOST_A},
+            allow_redirects=False,
+        )
+        Audience = self.env["cic.audience.request"]
+        self.assertFalse(Audience.search([("subject", "=", "Audiență la B")]))
+        token_b = _hidden(page.text, "form_token")
+        response = self.url_open(
+            "/cic/audience/book",
+            data=dict(data, form_token=token_b),
+            headers={"Host": HOST_B},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        audience = Audience.search([("subject", "=", "Audiență la B")])
+        self.assertEqual(audience.company_id, self.company_b)
+        self.assertIn("Audiență la B", self._get(HOST_A, "/my/audiences").text)
 
     # ------------------------------------------------------------------
     # Ids from the client are input
