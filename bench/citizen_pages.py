@@ -62,12 +62,24 @@ def prepare(db, wanted, communes=0):
             f"({len(companies)} commune(s))"
         )
     with open_env(db) as env:
+        if communes:
+            join_communes(env, ensure_communes(db, communes))
         env.cr.execute(
             "SELECT id FROM helpdesk_ticket WHERE partner_id = %s AND "
             "cic_procedure_id IS NOT NULL",
             [partner_id],
         )
         return [r[0] for r in env.cr.fetchall()]
+
+
+def join_communes(env, company_ids):
+    """The citizen's account joins the communes he filed with, as using each
+    commune's website does (``res.users._cic_join_commune``): his /my pages then
+    list his requests at all of them."""
+    user = env["res.users"].sudo().search([("login", "=", "bench_citizen")])
+    for company in env["res.company"].browse(company_ids):
+        user._cic_join_commune(company)
+    env.cr.commit()
 
 
 def main():
