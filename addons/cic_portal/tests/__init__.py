@@ -35,3 +35,4 @@ from . import test_upstream_terms
 from . import test_commune_onboard_services
 from . import test_mol_page
 from . import test_published_answers_page
+from . import test_portal_communes

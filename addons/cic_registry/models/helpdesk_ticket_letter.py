@@ -72,7 +72,9 @@ class HelpdeskTicket(models.Model):
     def _cic_create_letter(self, letter_type, recipient, subject, body):
         """Register an outgoing letter answering this entry (same number, partidă)."""
         self.ensure_one()
-        outgoing = self.env.ref("cic_registry.procedure_outgoing")
+        outgoing = self.env["cic.procedure"]._cic_for_commune(
+            "outgoing", self.company_id
+        )
         return self._cic_wf_create(
             {
                 "name": subject,
