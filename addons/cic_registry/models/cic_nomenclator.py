@@ -96,8 +96,14 @@ class CicNomenclator(models.Model):
     @api.model
     def _cic_for_year(self, year, company=None):
         """The approved nomenclator in force for `year` (latest year, then version)."""
+        return self.browse(self._cic_for_year_query(year, company))
+
+    @api.model
+    def _cic_for_year_query(self, year, company=None):
+        """The same as a query not run yet: a sub-query in the domain of a search
+        of its entries (one query instead of two)."""
         company = company or self.env.company
-        return self.search(
+        return self._search(
             [
                 ("company_id", "=", company.id),
                 ("state", "=", "approved"),

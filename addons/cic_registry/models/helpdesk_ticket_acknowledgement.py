@@ -32,10 +32,16 @@ class HelpdeskTicket(models.Model):
 
     def _cic_acknowledgement_template(self):
         """The acknowledgement template of this entry: its procedure's, else the
-        registry's."""
+        registry's (looked up in the cached xmlid table: ``env.ref`` would also
+        query the template's existence at every registration)."""
         self.ensure_one()
-        return self.cic_procedure_id.acknowledgement_template_id or self.env.ref(
-            "cic_registry.mail_template_registration_ack", raise_if_not_found=False
+        return self.cic_procedure_id.acknowledgement_template_id or self.env[
+            "mail.template"
+        ].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                "cic_registry.mail_template_registration_ack",
+                raise_if_not_found=False,
+            )
         )
 
     def _cic_queue_acknowledgement(self):

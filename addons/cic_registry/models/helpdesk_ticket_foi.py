@@ -94,7 +94,13 @@ class HelpdeskTicket(models.Model):
         string="Copy fee",
         compute="_compute_cic_foi_copy_fee",
         store=True,
-        currency_field="cic_currency_id",
+        currency_field="cic_foi_copy_currency_id",
+    )
+    # The fee is in its tariff's currency (the tariff rounds it): an entry without
+    # copies has none, so storing its zero fee reads no currency at registration
+    # (one query per entry with the company's currency, bench/registration.py).
+    cic_foi_copy_currency_id = fields.Many2one(
+        related="cic_foi_copy_tariff_id.currency_id", string="Copy fee currency"
     )
     cic_currency_id = fields.Many2one(related="company_id.currency_id")
     cic_foi_complaint_ids = fields.One2many(

@@ -134,12 +134,14 @@ class HelpdeskTicket(models.Model):
     @api.constrains("channel_id", "description", "cic_procedure_id")
     def _check_cic_verbal_petition_written(self):
         """A petition received by phone or at an audience is registered only once
-        it is written down (R-PET-1)."""
+        it is written down (R-PET-1). The channel is read last: only for an
+        empty petition (reading it for every entry cost one query per
+        registration, bench/registration.py)."""
         for ticket in self:
             if (
-                ticket.channel_id.cic_verbal
-                and ticket.cic_procedure_id.code == "petition"
+                ticket.cic_procedure_id.code == "petition"
                 and not html2plaintext(ticket.description or "").strip()
+                and ticket.channel_id.cic_verbal
             ):
                 raise ValidationError(
                     self.env._(

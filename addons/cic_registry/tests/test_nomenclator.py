@@ -24,6 +24,29 @@ class TestNomenclator(CicNomenclatorCase):
         entry = self.create_entry("internal", team_id=other_team.id)
         self.assertFalse(entry.cic_nomenclator_entry_id)
 
+    def test_department_file_of_the_procedure_first(self):
+        """A file of the procedure without department serves every department;
+        the department's own file of the procedure comes first."""
+        other_team = self.env["helpdesk.ticket.team"].create({"name": "Altă echipă"})
+        shared = self.env["cic.nomenclator.entry"].create(
+            {
+                "nomenclator_id": self.nomenclator.id,
+                "indicator": "T-4",
+                "name": "Petiții ale tuturor compartimentelor",
+                "retention_years": 3,
+                "procedure_ids": [(6, 0, self.procedure["petition"].ids)],
+            }
+        )
+        entry = self.create_entry("petition")
+        self.assertEqual(entry.cic_nomenclator_entry_id, self.file_petitions)
+        entry = self.create_entry("petition", team_id=other_team.id)
+        self.assertEqual(entry.cic_nomenclator_entry_id, shared)
+        self.assertEqual(entry.cic_file_indicator, "T-4")
+        self.assertEqual(
+            entry.cic_destroy_eligible_date,
+            datetime.date(entry.cic_file_year + 3, 12, 31),
+        )
+
     def test_chosen_file_is_kept(self):
         entry = self.create_entry(
             "petition", cic_nomenclator_entry_id=self.file_permanent.id
