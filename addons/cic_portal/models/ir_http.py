@@ -45,7 +45,7 @@ class IrHttp(models.AbstractModel):
         if MY_PAGES.match(request.httprequest.path):
             others = [cid for cid in user._get_company_ids() if cid != company.id]
             request.update_context(allowed_company_ids=company.ids + others)
-        request.website = request.website.with_context(request.context)
+        request.website = request.website.with_env(request.env)
 
     @classmethod
     def _serve_fallback(cls):
