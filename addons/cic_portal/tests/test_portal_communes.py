@@ -123,6 +123,15 @@ class TestPortalCommunes(CicPortalCommon, HttpCase):
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )
+        # A portal contact made in commune A (as some sign-ups leave it).
+        cls.citizen.partner_id.company_id = cls.company_a
+        cls.clerk_b = new_test_user(
+            cls.env,
+            login="cic_commune_clerk_b",
+            groups="cic_registry.group_cic_clerk",
+            company_id=cls.company_b.id,
+            company_ids=[(6, 0, cls.company_b.ids)],
+        )
         cls.other = new_test_user(
             cls.env,
             login="cic_commune_other",
@@ -267,6 +276,11 @@ class TestPortalCommunes(CicPortalCommon, HttpCase):
         # One contact for both communes, not a copy per commune.
         self.assertEqual(at_a.partner_id, self.citizen.partner_id)
         self.assertEqual(at_b.partner_id, self.citizen.partner_id)
+        # Shared by the communes he filed with: B's clerk reads the petitioner.
+        self.assertFalse(self.citizen.partner_id.company_id)
+        entry = self.env["helpdesk.ticket"].with_user(self.clerk_b).browse(at_b.id)
+        self.assertEqual(entry.partner_id.name, "Ioana Comunală")
+        self.assertEqual(self.citizen.company_ids, self.company_a | self.company_b)
         for host in (HOST_A, HOST_B):
             listing = self._get(host, "/my/requests")
             self.assertEqual(listing.status_code, 200)
