@@ -226,6 +226,28 @@ class TestPortalCommunes(CicPortalCommon, HttpCase):
         self.assertEqual(ticket.cic_service_id, self.service_b)
         self.assertEqual(ticket.company_id, self.company_b)
 
+    def test_fee_and_department_of_site_commune(self):
+        """A fee service of B: the invoice in B's books, the entry in B's
+        department."""
+        self.env["account.chart.template"].try_loading(
+            "generic_coa", company=self.company_b, install_demo=False
+        )
+        team_b = self.env["helpdesk.ticket.team"].create(
+            {"name": "Urbanism B", "company_id": self.company_b.id}
+        )
+        self.service_b.write(
+            {
+                "department_id": team_b.id,
+                "fee_product_id": self.env.ref("cic_portal.product_cic_fee").id,
+                "fee_amount": 12.0,
+            }
+        )
+        self._submit(HOST_B, f"/cic/services/{SLUG}/apply", subject="Taxă la B")
+        ticket = self._ticket("Taxă la B")
+        self.assertEqual(ticket.team_id, team_b)
+        self.assertEqual(ticket.cic_invoice_id.company_id, self.company_b)
+        self.assertEqual(ticket.cic_invoice_id.amount_total, 12.0)
+
     def test_site_lists_its_commune_only(self):
         services_a = self._get(HOST_A, "/cic/services").text
         self.assertIn(self.service_a.name, services_a)
