@@ -385,9 +385,9 @@ class TestTransparency(CicWorkflowCase):
         as_citizen = recommendation.with_user(citizen)
         self.assertEqual(as_citizen.text, "Propunere")
         with self.assertRaises(AccessError):
-            as_citizen.author_id  # noqa: B018
+            as_citizen.read(["author_id"])
         with self.assertRaises(AccessError):
-            as_citizen.ticket_id  # noqa: B018
+            as_citizen.read(["ticket_id"])
         # A notice dated tomorrow is on the website from tomorrow on.
         tomorrow = self.today() + datetime.timedelta(days=1)
         meeting = self.meeting(
