@@ -141,6 +141,7 @@ class CicKpiService(models.AbstractModel):
 
     @api.model
     def _compute_registry(self, date_from, date_to, filters):
+        self.env["cic.report.base"]._cic_no_jit()
         where = SQL(
             "%s AND %s",
             self._filter_sql("r", filters, self._registry_columns()),

@@ -70,7 +70,18 @@ class CicReportBase(models.AbstractModel):
         """Run ``SELECT columns FROM query [GROUP BY groupby]`` and return the rows."""
         query.groupby = groupby
         query.order = order
+        self._cic_no_jit()
         return self.env.execute_query(query.select(*columns))
+
+    @api.model
+    def _cic_no_jit(self):
+        """Turn PostgreSQL's JIT compilation off for the rest of the transaction.
+
+        A report's cost estimate grows with the whole table, not with the commune:
+        in a county database of 10 M entries the KPI dashboard's query of one
+        commune went over ``jit_above_cost`` and spent 5.2 s of its 5.6 s compiling
+        (1.9 s without JIT); a report query of 100,000 rows gains nothing from it."""
+        self.env.cr.execute(SQL("SET LOCAL jit = off"))
 
     @api.model
     def _cic_count_filters(self, measures):
