@@ -15,9 +15,9 @@ commune and year in one window function; 10,000,000 entries in about 10 minutes 
 2 shared cores. The petitioners' pool is split into one block per commune (its
 residents): 90 % of a commune's entries come from its block, 10 % from the whole
 pool (a citizen files with several communes). Each commune gets a portal citizen
-``citizen_NNN`` (password = login), the first resident of its block, for
-bench/citizen_pages.py --citizen. Run again to grow the database (the numbers
-continue; ``--partners`` grows the pool).
+``citizen_NNN`` (password = login), the first resident of its block, whose account
+joins the communes he filed with, for bench/citizen_pages.py --citizen. Run again
+to grow the database (the numbers continue; ``--partners`` grows the pool).
 
 A load of more than 200,000 entries drops the non-unique indexes and the foreign
 keys of ``helpdesk_ticket`` first and rebuilds them after it from their saved
@@ -628,7 +628,9 @@ def ensure_citizens(db, companies, pool_size):
     """One portal user per commune, ``citizen_NNN`` (password = login) for
     "Comuna Bench NNN", on the first partner of the commune's block of the pool (a
     resident who files mostly there): the citizen of bench/citizen_pages.py
-    --citizen. Created once."""
+    --citizen. Created once; at each run his account joins the communes he has
+    filed with, as using their websites does (``res.users._cic_join_commune`` of
+    cic_portal, when installed), so his /my pages list all his requests."""
     with open_env(db) as env:
         pool = ensure_partners(env.cr, pool_size)
         block = max(1, len(pool) // len(companies))
@@ -642,20 +644,28 @@ def ensure_citizens(db, companies, pool_size):
         for k, company_id in enumerate(companies):
             company = env["res.company"].browse(company_id)
             login = f"citizen_{company.name[-3:]}"
-            if Users.search_count([("login", "=", login)]):
-                continue
-            Users.create(
-                {
-                    "login": login,
-                    "password": login,
-                    "partner_id": pool[min(k * block, len(pool) - 1)],
-                    "company_id": company_id,
-                    "company_ids": [(6, 0, [company_id])],
-                    "groups_id": [(6, 0, portal.ids)],
-                }
-            )
+            user = Users.search([("login", "=", login)], limit=1)
+            if not user:
+                user = Users.create(
+                    {
+                        "login": login,
+                        "password": login,
+                        "partner_id": pool[min(k * block, len(pool) - 1)],
+                        "company_id": company_id,
+                        "company_ids": [(6, 0, [company_id])],
+                        "groups_id": [(6, 0, portal.ids)],
+                    }
+                )
+                made += 1
+            if hasattr(user, "_cic_join_commune"):
+                env.cr.execute(
+                    "SELECT DISTINCT company_id FROM helpdesk_ticket "
+                    "WHERE partner_id = %s",
+                    [user.partner_id.id],
+                )
+                for (filed_with,) in env.cr.fetchall():
+                    user._cic_join_commune(env["res.company"].browse(filed_with))
             env.cr.commit()
-            made += 1
         return made
 
 
@@ -710,7 +720,10 @@ def main():
     )
     if args.communes and not args.no_citizens and not args.partner_id:
         made = ensure_citizens(args.db, companies, partners)
-        print(f"{made} portal citizens created (citizen_001..)")
+        print(
+            f"{made} portal citizens created (citizen_001..), each in the communes "
+            "he filed with"
+        )
     elapsed = time.time() - started
     result_line(
         "generate",
