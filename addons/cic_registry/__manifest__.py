@@ -3,7 +3,7 @@
 {
     "name": "CIC Registry (Registratură)",
     "summary": "General registry with legal deadlines (OG 27, L 544, L 52)",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/CIC",
     "license": "AGPL-3",
     "author": "CIC Suite",
@@ -26,6 +26,7 @@
         "security/cic_registry_groups.xml",
         "security/ir.model.access.csv",
         "data/cic_procedure_data.xml",
+        "data/mail_body_templates.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "report/cic_layout_templates.xml",

@@ -18,6 +18,7 @@ from . import test_report_transparency
 from . import test_siruta
 from . import test_channel_menus
 from . import test_acknowledgement_queue
+from . import test_acknowledgement_body
 from . import test_withdrawal
 from . import test_petition_join
 from . import test_petition_anonymous_term
