@@ -61,20 +61,23 @@ class CicPortalCommon:
         )
 
     @classmethod
-    def _make_request(cls, partner, procedure=None, service=None, name="Cerere test"):
-        ticket = (
-            cls.env["helpdesk.ticket"]
-            .sudo()
-            .create(
-                {
-                    "name": name,
-                    "description": "<p>Test</p>",
-                    "partner_id": partner.id,
-                    "cic_procedure_id": (procedure or cls.procedure_petition).id,
-                    "cic_service_id": service.id if service else False,
-                }
-            )
-        )
+    def _make_request(
+        cls, partner, procedure=None, service=None, name="Cerere test", company=None
+    ):
+        """A registered request with its fee invoice; ``company``: the commune
+        it is filed with (default: the environment's company)."""
+        vals = {
+            "name": name,
+            "description": "<p>Test</p>",
+            "partner_id": partner.id,
+            "cic_procedure_id": (procedure or cls.procedure_petition).id,
+            "cic_service_id": service.id if service else False,
+        }
+        Ticket = cls.env["helpdesk.ticket"].sudo()
+        if company:
+            vals["company_id"] = company.id
+            Ticket = Ticket.with_company(company)
+        ticket = Ticket.create(vals)
         ticket._cic_create_fee_invoice()
         ticket._portal_ensure_token()
         return ticket

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Onboarding a commune (issue 19 point 3) with the portal: the template's services,
 their online form fields and fee tables are copied into the new commune; the
-template's clerk does not see the copies."""
+template's clerk does not see the copies; the template's chart of accounts is
+loaded for it, so that it issues fee invoices at once."""
 
 from datetime import date
 
@@ -39,6 +40,10 @@ class TestCommuneOnboardServices(CicPortalCommon, TransactionCase):
                 "line_ids": [(0, 0, {"service_id": cls.fee_service.id, "amount": 15})],
             }
         )
+        if not cls.env.company.chart_template:
+            cls.env["account.chart.template"].try_loading(
+                "generic_coa", company=cls.env.company, install_demo=False
+            )
 
     def test_services_and_fees_copied(self):
         wizard = (
@@ -113,4 +118,80 @@ class TestCommuneOnboardServices(CicPortalCommon, TransactionCase):
         self.assertFalse(wizard.website_id)
         self.assertFalse(
             self.env["website"].search([("company_id", "=", wizard.company_id.id)])
+        )
+
+    def test_chart_of_accounts_loaded(self):
+        """The template's chart for the new commune: a fee service copied there
+        is invoiced in the commune's books and paid at its counter."""
+        wizard = (
+            self.env["cic.commune.onboard"]
+            .with_user(self.admin)
+            .create({"name": "Primăria Comunei Arieșeni (test)"})
+        )
+        self.assertTrue(wizard.load_chart)
+        wizard.action_onboard()
+        commune = wizard.company_id
+        self.assertEqual(commune.chart_template, self.env.company.chart_template)
+        Journal = self.env["account.journal"]
+        self.assertTrue(
+            Journal.search([("company_id", "=", commune.id), ("type", "=", "sale")])
+        )
+        service = self.env["cic.service"].search(
+            [("company_id", "=", commune.id), ("slug", "=", self.fee_service.slug)]
+        )
+        ticket = self._make_request(
+            self.portal_a.partner_id,
+            procedure=self.procedure_service,
+            service=service,
+            company=commune,
+        )
+        invoice = ticket.cic_invoice_id
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.company_id, commune)
+        self.assertEqual(invoice.journal_id.company_id, commune)
+        self.assertEqual(invoice.amount_total, 25.5)
+        self.assertIn(commune, invoice.invoice_line_ids.account_id.company_ids)
+        self._pay(invoice.with_company(commune))
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+
+    def test_no_chart_when_unticked(self):
+        wizard = (
+            self.env["cic.commune.onboard"]
+            .with_user(self.admin)
+            .create({"name": "Primăria Comunei Gârda (test)", "load_chart": False})
+        )
+        wizard.action_onboard()
+        self.assertFalse(wizard.company_id.chart_template)
+        self.assertFalse(
+            self.env["account.journal"].search(
+                [("company_id", "=", wizard.company_id.id)]
+            )
+        )
+
+    def test_uninstalled_chart_refused(self):
+        """A template whose chart's module is not installed: a message before
+        anything is created, never a module installed from the wizard."""
+        Module = self.env["ir.module.module"]
+        uninstalled = set(Module.search([("state", "=", "uninstalled")]).mapped("name"))
+        charts = self.env["account.chart.template"]._get_chart_template_mapping()
+        code = next(c for c, chart in charts.items() if chart["module"] in uninstalled)
+        template = self.env["res.company"].create({"name": "Comuna șablon (test)"})
+        template.chart_template = code
+        self.admin.company_ids = [(4, template.id)]
+        wizard = (
+            self.env["cic.commune.onboard"]
+            .with_user(self.admin)
+            .create(
+                {
+                    "name": "Primăria Comunei Horea (test)",
+                    "template_company_id": template.id,
+                }
+            )
+        )
+        with self.assertRaises(UserError):
+            wizard.action_onboard()
+        self.assertFalse(
+            self.env["res.company"].search(
+                [("name", "=", "Primăria Comunei Horea (test)")]
+            )
         )
