@@ -156,13 +156,14 @@ class HelpdeskTicket(models.Model):
         size of the commune's period in a county database (100 communes, 10 M
         entries): with the single-column indexes PostgreSQL read every entry of the
         commune, all years, to keep a semester's (bench/README.md, row 10)."""
-        super().init()
+        res = super().init()
         create_index(
             self.env.cr,
             "helpdesk_ticket_company_registration_date_index",
             self._table,
             ["company_id", "cic_registration_date"],
         )
+        return res
 
     # ------------------------------------------------------------------
     # Computes

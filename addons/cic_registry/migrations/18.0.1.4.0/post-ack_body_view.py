@@ -38,7 +38,8 @@ SHIPPED_BODIES = (
     <p t-if="object.cic_legal_due_date">Termenul legal de răspuns se împlinește la
         <strong><t t-out="format_date(object.cic_legal_due_date)"/></strong>
         (<t t-out="object.cic_due_basis or ''"/>).</p>
-    <p>Vă rugăm să menționați acest număr în orice corespondență ulterioară privind această problemă.</p>
+    <p>Vă rugăm să menționați acest număr în orice corespondență
+        ulterioară privind această problemă.</p>
 </div>""",
 )
 
