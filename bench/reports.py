@@ -205,7 +205,7 @@ def main():
         action, domain = registry_action_domain(env)
         for case, dom in (
             (f"list view ({action})", domain),
-            ("list view, open entries", domain + [("stage_id.closed", "=", False)]),
+            ("list view, open entries", domain + [("closed", "=", False)]),
         ):
             samples = time_call(
                 env,

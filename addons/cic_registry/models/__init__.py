@@ -13,6 +13,7 @@ from . import helpdesk_ticket_deferred_mail
 from . import helpdesk_ticket_acknowledgement
 from . import helpdesk_ticket_display
 from . import helpdesk_ticket_assignee
+from . import helpdesk_ticket_closed
 from . import cic_cnp_guard_mixin
 from . import res_partner
 from . import cic_cnp_access_log
