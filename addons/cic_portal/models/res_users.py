@@ -4,6 +4,7 @@
 (issue 19 point 2): it joins the commune of each website it is used on."""
 
 from odoo import fields, models
+from odoo.tools import SQL
 
 
 class ResUsers(models.Model):
@@ -28,7 +29,7 @@ class ResUsers(models.Model):
         # Lock the account's row first: a second request of the same citizen
         # waits, then retries (serialization) and finds the link made.
         self.env.cr.execute(
-            "SELECT id FROM res_users WHERE id = %s FOR NO KEY UPDATE", [user.id]
+            SQL("SELECT id FROM res_users WHERE id = %s FOR NO KEY UPDATE", user.id)
         )
         user.company_ids = [fields.Command.link(company.id)]
         if user.partner_id.company_id:
