@@ -3,6 +3,7 @@
 import re
 
 from odoo.tests import HttpCase, new_test_user
+from odoo.tools import email_split
 
 DISABLED_MAIL_CONTEXT = {
     "tracking_disable": True,
@@ -99,6 +100,13 @@ class CicPortalCommon:
                 **vals,
             }
         )
+
+    @staticmethod
+    def _mail_recipients(mail):
+        """The addresses ``mail`` goes to: its partners' and its ``email_to``
+        (a template's ``email_to`` is not turned into a partner by the batch
+        sending of the deferred e-mails)."""
+        return mail.recipient_ids.mapped("email") + email_split(mail.email_to or "")
 
     @staticmethod
     def _pay(invoice, amount=None):

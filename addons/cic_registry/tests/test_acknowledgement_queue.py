@@ -48,6 +48,10 @@ class TestAcknowledgementQueue(CicRegistryCase):
         self.assertTrue(entry.cic_acknowledgement_pending)
         self.assertEqual(self._triggers(), triggers, "no trigger: it runs every minute")
         self.assertFalse(self._acks(entry), "nothing rendered inside the registration")
+        follower = self.env["res.partner"].create(
+            {"name": "Alt urmăritor", "email": "urmaritor@example.com"}
+        )
+        entry.message_subscribe(partner_ids=follower.ids)
         self.Ticket._cron_cic_send_deferred_mail()
         self.assertFalse(entry.cic_acknowledgement_pending)
         ack = self._acks(entry)
@@ -61,6 +65,7 @@ class TestAcknowledgementQueue(CicRegistryCase):
             "one e-mail, queued for the mail cron, to the sender only",
         )
         self.assertTrue(mail.email_from, "a sender (the institution's address)")
+        self.assertFalse(mail.auto_delete, "kept after sending, as proof")
         self.Ticket._cron_cic_send_deferred_mail()
         self.assertEqual(len(self._acks(entry)), 1, "never sent twice")
 
