@@ -1,4 +1,5 @@
 from . import cic_calendar
+from . import cic_cached_data_mixin
 from . import cic_holiday
 from . import cic_procedure
 from . import cic_procedure_basis

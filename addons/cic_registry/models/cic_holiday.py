@@ -1,12 +1,13 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class CicHoliday(models.Model):
     """Extra non-working day of an institution (Codul muncii art. 139(4))."""
 
     _name = "cic.holiday"
+    _inherit = ["cic.cached.data.mixin"]
     _description = "Extra non-working day"
     _order = "date desc"
 
@@ -31,23 +32,3 @@ class CicHoliday(models.Model):
             "This day is already a non-working day of the company.",
         )
     ]
-
-    def _clear_calendar_caches(self):
-        """Holidays feed the cached calendar: drop the caches after a change."""
-        self.env.registry.clear_cache()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self._clear_calendar_caches()
-        return records
-
-    def write(self, vals):
-        res = super().write(vals)
-        self._clear_calendar_caches()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self._clear_calendar_caches()
-        return res

@@ -14,7 +14,7 @@ class CicNomenclator(models.Model):
 
     _name = "cic.nomenclator"
     _description = "Archive nomenclator"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cic.cached.data.mixin"]
     _order = "year desc, version desc"
 
     name = fields.Char(required=True, tracking=True)

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
@@ -14,6 +14,7 @@ class CicNomenclatorEntry(models.Model):
     """
 
     _name = "cic.nomenclator.entry"
+    _inherit = ["cic.cached.data.mixin"]
     _description = "Archive nomenclator entry"
     _order = "nomenclator_id, team_id, sequence, indicator"
     _rec_names_search = ["indicator", "name"]
@@ -102,31 +103,47 @@ class CicNomenclatorEntry(models.Model):
     @api.model
     def _cic_default_entry(self, year, company, procedure=None, team=None):
         """File for a registry entry: procedure and department, then procedure,
-        then the department's default file, in the nomenclator in force. The
-        nomenclator in force is a sub-query of the entries' search: an entry
-        filed by its procedure costs one query (five when the nomenclator, its
-        entries and their procedures were read one after the other): the search
-        also fetches what the entry's file indicator and retention date read."""
+        then the department's default file, in the nomenclator in force. Looked up
+        once per (year, company, procedure, department) and cached: every
+        registration files its entry, the nomenclator changes a few times a year
+        (cic.cached.data.mixin drops the cache)."""
         if not procedure and not team:
             return self.browse()  # nothing to match: no search
-        nomenclator = self.env["cic.nomenclator"]._cic_for_year_query(year, company)
+        return self.browse(
+            self._cic_default_entry_id(
+                year,
+                company.id,
+                procedure.id if procedure else False,
+                team.id if team else False,
+            )
+        )
+
+    @api.model
+    @tools.ormcache("year", "company_id", "procedure_id", "team_id")
+    def _cic_default_entry_id(self, year, company_id, procedure_id, team_id):
+        """Id of the default file (False if none), the same for every user: the
+        company is explicit, so the search runs as superuser."""
+        entries = self.sudo()
+        nomenclator = (
+            self.env["cic.nomenclator"]
+            .sudo()
+            ._cic_for_year_query(year, self.env["res.company"].browse(company_id))
+        )
         in_force = [("nomenclator_id", "in", nomenclator)]
-        team = team or self.env["helpdesk.ticket.team"]
-        if procedure:
-            by_procedure = self.search_fetch(
-                [*in_force, ("procedure_ids", "in", procedure.ids)],
-                ["team_id", "indicator", "retention_type", "retention_years"],
+        if procedure_id:
+            by_procedure = entries.search_fetch(
+                [*in_force, ("procedure_ids", "in", [procedure_id])], ["team_id"]
             )
             found = (
-                by_procedure.filtered(lambda e: e.team_id == team)
+                by_procedure.filtered(lambda e: e.team_id.id == team_id)
                 or by_procedure.filtered(lambda e: not e.team_id)
                 or by_procedure
             )
             if found:
-                return found[:1]
-        if team:
-            return self.search(
-                [*in_force, ("team_id", "=", team.id), ("is_team_default", "=", True)],
+                return found[0].id
+        if team_id:
+            return entries.search(
+                [*in_force, ("team_id", "=", team_id), ("is_team_default", "=", True)],
                 limit=1,
-            )
-        return self.browse()
+            ).id
+        return False

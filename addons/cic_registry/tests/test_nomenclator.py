@@ -77,6 +77,45 @@ class TestNomenclator(CicNomenclatorCase):
         entry = self.create_entry("petition")
         self.assertEqual(entry.cic_nomenclator_entry_id.nomenclator_id, newer)
 
+    def test_default_file_follows_nomenclator_changes(self):
+        """The default file is looked up once and cached (every registration
+        files its entry); each change to the nomenclator applies to the next
+        registration."""
+        self.assertEqual(
+            self.create_entry("petition").cic_nomenclator_entry_id,
+            self.file_petitions,
+        )
+        self.file_petitions.procedure_ids = False
+        self.assertEqual(
+            self.create_entry("petition").cic_nomenclator_entry_id,
+            self.file_default,
+            "the procedure's file was removed: the department's default file",
+        )
+        own = self.env["cic.nomenclator.entry"].create(
+            {
+                "nomenclator_id": self.nomenclator.id,
+                "indicator": "T-5",
+                "name": "Petiții (dosar nou)",
+                "retention_years": 5,
+                "team_id": self.team.id,
+                "procedure_ids": [(6, 0, self.procedure["petition"].ids)],
+            }
+        )
+        self.assertEqual(self.create_entry("petition").cic_nomenclator_entry_id, own)
+        newer = self.nomenclator.copy(
+            {
+                "version": 71,
+                "approval_act": "Dispoziția 3/2001",
+                "approval_date": "2001-02-01",
+            }
+        )
+        newer.action_approve()
+        self.assertEqual(
+            self.create_entry("petition").cic_nomenclator_entry_id.nomenclator_id,
+            newer,
+            "a newer approved version applies from the next registration",
+        )
+
     def test_approval_needs_act_and_date(self):
         draft = self.env["cic.nomenclator"].create(
             {"name": "Fără aprobare", "year": 2000, "version": 99}
