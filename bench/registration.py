@@ -11,12 +11,19 @@ in batches, as the cron worker does, times it and checks that every petition got
 acknowledgement. It prints the cost per acknowledgement and the ratio of the whole
 work (registration + acknowledgement) to the bare ticket.
 
-    bench/py bench/registration.py -d h_bench [--n 200] [--oca-db h_bench_oca] [--quick]
+    bench/py bench/registration.py -d h_bench [--n 200] [--oca-db h_bench_oca]
+        [--deps-db h_bench_deps] [--quick]
 
 ``--oca-db`` adds a third row: the same bare ticket in a database that has
 helpdesk_mgmt only (what the suite's overrides cost to tickets without procedure),
 and the ratios to it (issue 18: petition <= 1.3, registration + acknowledgement
 <= 1.6).
+
+``--deps-db`` adds the same bare ticket in a database with helpdesk_mgmt and the
+Odoo/OCA modules the four addons depend on (website, account_payment, calendar,
+hr_appraisal_oca, hr_skills, survey, report_xlsx) but no CIC addon: it splits the
+gap to plain helpdesk_mgmt into what those modules cost every ticket (accounting's
+partner and company fields, website...) and what the suite itself costs.
 """
 
 import contextlib
@@ -97,6 +104,26 @@ class Case:
             self.ids.append(ticket.id)
 
 
+def reference_case(stack, db):
+    """The bare ticket, as the bench clerk, in another database (plain
+    helpdesk_mgmt, or helpdesk_mgmt with the suite's dependencies)."""
+    admin = stack.enter_context(open_env(db))
+    user = ensure_user(admin, "bench_clerk", CLERK_GROUPS)
+    return Case(f"bare ticket in {db}", stack.enter_context(open_env(db, uid=user.id)))
+
+
+def print_deps_split(rows, deps_db, plain):
+    """The suite's own cost (against the ticket of the database with its
+    dependencies, the last row) and the dependencies' (against plain)."""
+    deps = rows[-1]["median_ms"]
+    print(
+        f"against the ticket of helpdesk_mgmt with the suite's dependencies "
+        f"({deps_db}): bare suite ticket {rows[0]['median_ms'] / deps:.2f}, "
+        f"petition {rows[1]['median_ms'] / deps:.2f}"
+        + (f"; the dependencies alone cost {deps / plain:.2f}" if plain else "")
+    )
+
+
 def profile_petitions(case, admin_env, count):
     """cProfile ``count`` petition registrations, then the cron posting their
     acknowledgements; print the top 40 by own time and by cumulative time."""
@@ -148,6 +175,10 @@ def main():
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--oca-db", help="a database with helpdesk_mgmt only")
     parser.add_argument(
+        "--deps-db",
+        help="a database with helpdesk_mgmt and the suite's dependencies, no CIC addon",
+    )
+    parser.add_argument(
         "--profile", type=int, default=0, help="cProfile this many petitions (top 40)"
     )
     args = parser.parse_args()
@@ -164,11 +195,7 @@ def main():
             cases.append(Case("petition (cic_registry)", env, procedure))
         else:
             print("cic_registry is not installed: only the bare ticket is measured")
-        if args.oca_db:
-            oca_admin = stack.enter_context(open_env(args.oca_db))
-            oca_user = ensure_user(oca_admin, "bench_clerk", CLERK_GROUPS)
-            oca_env = stack.enter_context(open_env(args.oca_db, uid=oca_user.id))
-            cases.append(Case(f"bare ticket in {args.oca_db}", oca_env))
+        cases += [reference_case(stack, db) for db in (args.oca_db, args.deps_db) if db]
         for i in range(warmup):
             for case in cases:
                 case.once(i, record=False)
@@ -212,7 +239,9 @@ def main():
                 f"{ack_seconds:.1f} s ({per_ack_ms:.1f} ms each); registration + "
                 f"acknowledgement / bare ticket: {total:.2f}"
             )
-        plain = rows[-1]["median_ms"] if args.oca_db else None
+        plain = rows[2]["median_ms"] if args.oca_db and len(rows) > 2 else None
+        if args.deps_db and len(cases) > 1 and cases[1].procedure:
+            print_deps_split(rows, args.deps_db, plain)
         vs_plain = ""
         if plain and total is not None:
             # Issue 18's targets: against a ticket of plain helpdesk_mgmt.
