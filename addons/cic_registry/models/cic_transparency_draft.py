@@ -215,7 +215,7 @@ class CicTransparencyDraft(models.Model):
 
     def action_submit(self):
         """Move to 'submitted for approval', not before the consultation ends."""
-        today = fields.Date.context_today(self)
+        today = self.env["cic.calendar"].today()
         for draft in self:
             if draft.state != "published":
                 raise UserError(
@@ -242,7 +242,7 @@ class CicTransparencyDraft(models.Model):
                 {
                     "state": "adopted",
                     "adoption_date": draft.adoption_date
-                    or fields.Date.context_today(draft),
+                    or self.env["cic.calendar"].today(),
                 }
             )
 

@@ -157,7 +157,7 @@ class CicTransparencyMeeting(models.Model):
             meeting.write(
                 {
                     "notice_publication_date": meeting.notice_publication_date
-                    or fields.Date.context_today(meeting),
+                    or self.env["cic.calendar"].today(),
                     "state": "announced",
                 }
             )
@@ -205,7 +205,7 @@ class CicTransparencyMeeting(models.Model):
                 {
                     "state": "minutes_published",
                     "minutes_publication_date": meeting.minutes_publication_date
-                    or fields.Date.context_today(meeting),
+                    or self.env["cic.calendar"].today(),
                 }
             )
 

@@ -10,6 +10,7 @@ from . import test_nomenclator_selection
 from . import test_workflow_petition
 from . import test_workflow_foi
 from . import test_transparency
+from . import test_institution_date
 from . import test_report_petition
 from . import test_report_registry_book
 from . import test_legacy_import
