@@ -109,7 +109,7 @@ def prepare(db, wanted, communes=0):
 
 
 def join_communes(env, company_ids):
-    """The citizen's account joins the communes he filed with, as using each
+    """The citizen's account joins the communes he filed with, as filing on each
     commune's website does (``res.users._cic_join_commune``): his /my pages then
     list his requests at all of them."""
     user = env["res.users"].sudo().search([("login", "=", "bench_citizen")])

@@ -40,3 +40,4 @@ from . import cic_public_document_participation
 from . import ir_module_module
 from . import cic_public_document_mol
 from . import res_users
+from . import ir_rule

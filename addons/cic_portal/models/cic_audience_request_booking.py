@@ -54,6 +54,7 @@ class CicAudienceRequest(models.Model):
                 )
             )
             audience._cic_book_slot(start)
+            user._cic_join_commune(official.company_id)
             # Narrow sudo: the token rows are technical.
             self.env["cic.portal.submission"].sudo().create(
                 {"token": token, "res_model": audience._name, "res_id": audience.id}

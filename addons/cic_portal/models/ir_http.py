@@ -30,22 +30,25 @@ class IrHttp(models.AbstractModel):
         """The commune of a website request is the website's company (issue 19).
 
         Odoo's website switches the request to the website's company only for
-        an account of that company: a citizen's portal account joins the
-        commune of each website it is used on (``res.users._cic_join_commune``)
-        and is switched like the visitors. On his own pages (``/my``) a
-        citizen reads his records at every commune he belongs to; the
-        website's commune stays the current company."""
+        an account of that company. A citizen's portal account joins the
+        commune of a website when he files there
+        (``res.users._cic_join_commune``), never by opening its pages: most
+        are read-only routes, and a visit alone must not make him one of the
+        commune's citizens. Until he files, ``ir.rule`` lets the request read
+        the commune's records. On his own pages (``/my``) a citizen reads his
+        records at every commune he belongs to; the website's commune stays the
+        current company when he belongs to it."""
         super()._frontend_pre_dispatch()
         user = request.env.user
         if not user.share or user._is_public():
             return
-        company = request.website.company_id
-        if user._cic_join_commune(company):
-            request.update_context(allowed_company_ids=company.ids)
         if MY_PAGES.match(request.httprequest.path):
-            others = [cid for cid in user._get_company_ids() if cid != company.id]
-            request.update_context(allowed_company_ids=company.ids + others)
-        request.website = request.website.with_env(request.env)
+            company = request.website.company_id
+            companies = user._get_company_ids()
+            first = company.ids if company.id in companies else []
+            others = [cid for cid in companies if cid != company.id]
+            request.update_context(allowed_company_ids=first + others)
+            request.website = request.website.with_env(request.env)
 
     @classmethod
     def _serve_fallback(cls):

@@ -1,7 +1,8 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A citizen's portal account is one for every commune of the installation
-(issue 19 point 2): it joins the commune of each website it is used on."""
+(issue 19 point 2): it joins the commune of each website where he files a
+request or books an audience."""
 
 from odoo import fields, models
 from odoo.tools import SQL
@@ -12,10 +13,11 @@ class ResUsers(models.Model):
 
     def _cic_join_commune(self, company):
         """Let this portal account act at ``company`` (the commune of the website
-        it browses): the company joins its allowed companies, so Odoo's website
-        switches the request to that commune and the company rules show the
-        commune's records; its contact loses its company, so that the clerks of
-        every commune it files with read the one contact (no duplicate).
+        where the citizen files): the company joins its allowed companies, so
+        his /my pages list his records there; its contact loses its company, so
+        that the clerks of every commune he files with read the one contact (no
+        duplicate). Called by the filings only (a write in their read/write
+        request): opening a commune's pages does not join it.
 
         Only for portal accounts: an employee's communes are set by an
         administrator, never by the website he opens."""

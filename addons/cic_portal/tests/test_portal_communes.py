@@ -284,8 +284,6 @@ class TestPortalCommunes(CicPortalCommon, HttpCase):
             )
         )
         self.authenticate("cic_commune_citizen", "cic_commune_citizen")
-        # His first page at B is a read-only route: joining B still happens
-        # (Odoo runs the request again in a read/write transaction).
         services_b = self._get(HOST_B, "/cic/services")
         self.assertEqual(services_b.status_code, 200)
         self.assertIn(self.service_b.name, services_b.text)
@@ -317,6 +315,52 @@ class TestPortalCommunes(CicPortalCommon, HttpCase):
         services_a = self._get(HOST_A, "/cic/services").text
         self.assertIn(self.service_a.name, services_a)
         self.assertNotIn(self.service_b.name, services_a)
+
+    def test_citizen_visit_writes_nothing_until_he_files(self):
+        """His first pages at B are read-only routes, served read-only: opening
+        them joins nothing (no write retried in a read/write transaction) and
+        B's clerk does not read him; filing there joins B."""
+        self.authenticate("cic_commune_citizen", "cic_commune_citizen")
+        with self.assertNoLogs("odoo.http", "WARNING"):
+            services = self._get(HOST_B, "/cic/services")
+            pages = [
+                self._get(HOST_B, path)
+                for path in (
+                    f"/cic/services/{self.service_b_only.slug}",
+                    "/cic/info",
+                    "/cic/transparency",
+                    f"/cic/transparency/draft/{self.draft_b.id}",
+                    "/my/requests",
+                )
+            ]
+            self.make_jsonrpc_request(
+                "/my/counters", {"counters": ["cic_request_count"]}, {"Host": HOST_B}
+            )
+        for page in (services, *pages):
+            self.assertEqual(page.status_code, 200, page.url)
+        # B's pages show B's records to him, as to B's visitors.
+        self.assertIn(self.service_b.name, services.text)
+        self.assertIn(self.service_b_only.name, services.text)
+        self.assertNotIn(self.service_a.name, services.text)
+        self.assertIn(self.page_b.name, pages[1].text)
+        self.assertIn(self.draft_b.name, pages[2].text)
+        self.citizen.invalidate_recordset()
+        self.assertEqual(self.citizen.company_ids, self.company_a)
+        partner = self.citizen.partner_id
+        as_clerk_b = self.env["res.partner"].with_user(self.clerk_b)
+        self.assertFalse(as_clerk_b.search([("id", "=", partner.id)]))
+        # He files at B: his account joins B, B's clerk reads the petitioner.
+        response = self._submit(HOST_B, "/cic/form/petition", subject="Întâi la B")
+        self.assertEqual(response.status_code, 303)
+        self.citizen.invalidate_recordset()
+        partner.invalidate_recordset()
+        self.assertEqual(self.citizen.company_ids, self.company_a | self.company_b)
+        self.assertEqual(as_clerk_b.search([("id", "=", partner.id)]), partner)
+        entry = self._ticket("Întâi la B")
+        self.assertEqual(entry.company_id, self.company_b)
+        self.assertIn(
+            entry.cic_registration_number, self._get(HOST_B, "/my/requests").text
+        )
 
     def test_audience_booked_in_site_commune(self):
         official_b = self._weekday_official(
