@@ -3,7 +3,7 @@
 {
     "name": "CIC Citizens' Portal",
     "summary": "Citizens' portal: requests, tracking, fees, audiences, transparency",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Website/CIC",
     "license": "AGPL-3",
     "author": "CIC Suite",

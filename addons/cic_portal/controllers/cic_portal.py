@@ -14,13 +14,15 @@ import re
 
 from markupsafe import Markup
 
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import plaintext2html
 
 from .utils import commune, commune_domain
 
+# The privacy notice (GDPR art. 13) the forms' acknowledgement names (privacy.py).
+PRIVACY_NOTICE_PATH = "/cic/privacy"
 # IPv6 clients get a /64 each from their provider: its addresses share one counter.
 IPV6_CLIENT_PREFIX = 64
 CAPTCHA_ACTION = "cic_form"
@@ -202,6 +204,24 @@ class CicPortalController(http.Controller):
             errors["email"] = _("The e-mail address is not valid.")
         return errors
 
+    def _privacy_ack(self, link=True):
+        """The acknowledgement of the privacy notice (GDPR art. 13) every form
+        asks for, in the form's language: the checkbox's label (``link``: the
+        notice linked) or the text kept on the entry (the notice's address).
+        ``_validate_form`` refuses a form whose box is not ticked."""
+        _ = request.env._
+        notice = _("privacy notice")
+        if link:
+            notice = Markup('<a href="%s">%s</a>') % (PRIVACY_NOTICE_PATH, notice)
+        else:
+            url = request.httprequest.host_url.rstrip("/") + PRIVACY_NOTICE_PATH
+            notice = f"{notice} ({url})"
+        return _(
+            "I have read the %(notice)s and agree that my data is processed to "
+            "handle this request.",
+            notice=notice,
+        )
+
     # ------------------------------------------------------------------
     # The form's values
     # ------------------------------------------------------------------
@@ -242,6 +262,9 @@ class CicPortalController(http.Controller):
             "description": self._description_html(kind_def, post),
             "cic_procedure_id": procedure.id,
             "channel_id": channel.id if channel else False,
+            # The form was refused unless the box was ticked (_validate_form).
+            "cic_privacy_ack_date": fields.Datetime.now(),
+            "cic_privacy_ack_text": self._privacy_ack(link=False),
             **Submission._cic_petitioner_address_vals(post),
         }
         if service:
@@ -301,6 +324,7 @@ class CicPortalController(http.Controller):
             "errors": errors or {},
             "form_token": request.env["cic.portal.submission"]._cic_new_form_token(),
             "company": commune(),
+            "privacy_ack": self._privacy_ack(),
             "drafts": request.env["cic.portal.submission"]._cic_open_drafts(commune())
             if kind == "transparency_recommendation"
             else [],

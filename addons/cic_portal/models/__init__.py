@@ -12,6 +12,7 @@ from . import cic_portal_throttle
 from . import helpdesk_ticket
 from . import helpdesk_ticket_fee
 from . import helpdesk_ticket_visitor
+from . import helpdesk_ticket_privacy_ack
 from . import helpdesk_ticket_tracking
 from . import helpdesk_ticket_documents
 from . import cic_fee_table

@@ -7,6 +7,7 @@ request of the right chosen, which its author follows in /my and nobody else see
 
 import re
 
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import CicPortalHttpCase
@@ -141,3 +142,69 @@ class TestPortalGdpr(CicPortalHttpCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertIn('id="cic_err_gdpr_right"', response.text)
                 self.assertFalse(self._tickets(subject))
+
+    def _last_number(self):
+        """The last number the commune's register gave (0 before any)."""
+        counters = self.env["cic.register.counter"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        return max(counters.mapped("last_seq"), default=0)
+
+    def test_foi_request_privacy_acknowledgement(self):
+        """The Law 544 form informs as the other forms do (GDPR art. 13): a
+        labelled, required box names the privacy notice; without it the form is
+        refused, the error tied to the box, nothing registered and no number
+        used; ticked, what the petitioner acknowledged and when are kept on the
+        entry. As a visitor and as a logged-in citizen, in Romanian."""
+        url = "/ro/cic/form/foi_request"
+        for login in (None, self.portal_a.login):
+            with self.subTest(login=login):
+                if login:
+                    self.authenticate(login, login)
+                form = self.url_open(url).text
+                box = re.search(r'<input[^>]*id="cic_consent"[^>]*>', form).group(0)
+                self.assertIn('required="required"', box)
+                self.assertRegex(
+                    form,
+                    r'<label for="cic_consent"[^>]*>Am citit <a href="/cic/privacy">'
+                    r"nota de informare privind datele personale</a>",
+                )
+                subject = f"Informații 544 fără acord {login}"
+                number = self._last_number()
+                data = self._petition_data(
+                    subject=subject, answer_format="email", consent=""
+                )
+                response = self._submit(url, data)
+                self.assertEqual(response.status_code, 200)
+                alert = re.search(
+                    r'<div[^>]*id="cic_form_error"[^>]*>', response.text
+                ).group(0)
+                self.assertIn('aria-live="assertive"', alert)
+                box = re.search(
+                    r'<input[^>]*id="cic_consent"[^>]*>', response.text
+                ).group(0)
+                self.assertIn('aria-invalid="true"', box)
+                self.assertIn('aria-describedby="cic_err_consent"', box)
+                self.assertRegex(
+                    response.text,
+                    r'id="cic_err_consent"[^>]*>'
+                    r"Acordul privind nota de informare este obligatoriu\.<",
+                )
+                self.assertFalse(self._tickets(subject))
+                self.assertEqual(self._last_number(), number)
+                subject = f"Informații 544 cu acord {login}"
+                before = fields.Datetime.now()
+                data = dict(data, subject=subject, consent="1")
+                response = self._submit(url, data)
+                self.assertEqual(response.status_code, 303, self._errors(response))
+                ticket = self._tickets(subject)
+                self.assertEqual(ticket.cic_procedure_id.code, "foi_request")
+                self.assertEqual(self._last_number(), number + 1)
+                self.assertTrue(
+                    before <= ticket.cic_privacy_ack_date <= fields.Datetime.now()
+                )
+                self.assertRegex(
+                    ticket.cic_privacy_ack_text,
+                    r"^Am citit nota de informare privind datele personale "
+                    r"\(http://[^ ]+/cic/privacy\) și sunt de acord cu prelucrarea ",
+                )
