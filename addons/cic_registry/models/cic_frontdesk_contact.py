@@ -60,6 +60,7 @@ class CicFrontdeskContact(models.Model):
         required=True,
         index=True,
         domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
+        group_expand="_read_group_topic_ids",
         help="What the citizen asked about.",
     )
     channel = fields.Selection(
@@ -201,6 +202,15 @@ class CicFrontdeskContact(models.Model):
             contact.display_name = " – ".join(
                 part for part in (contact.topic_id.name, when) if part
             )
+
+    @api.model
+    def _read_group_topic_ids(self, topics, domain):
+        """Every topic the clerk may use is a column of the counter's kanban, so a
+        contact on a topic nobody has asked about today is one click away; an
+        archived topic stays a column while it has contacts."""
+        return topics.with_context(active_test=False).search(
+            ["|", ("active", "=", True), ("id", "in", topics.ids)]
+        )
 
     @api.constrains("arrival_time", "service_start")
     def _check_service_after_arrival(self):

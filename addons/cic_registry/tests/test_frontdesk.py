@@ -113,6 +113,28 @@ class TestFrontdesk(CicRegistryCase):
         )
         self.assertTrue(contact.ticket_id.cic_registration_number)
 
+    def test_kanban_columns_are_the_clerks_topics(self):
+        """The counter's kanban (grouped by topic) offers every active topic of
+        the clerk's town hall, empty or not, and keeps an archived one that still
+        has contacts; another town hall's topics stay out."""
+        foreign = self.env["cic.frontdesk.topic"].create(
+            {"name": "Tema altei primării", "company_id": self.other_company.id}
+        )
+        archived = self.env["cic.frontdesk.topic"].create({"name": "Tema arhivată"})
+        self._contact(topic_id=archived.id, note="Kanban test")
+        archived.active = False
+        groups = self.Contact.with_user(self.clerk).read_group(
+            [("note", "=", "Kanban test")], ["topic_id"], ["topic_id"]
+        )
+        columns = [group["topic_id"][0] for group in groups]
+        self.assertIn(self.topic.id, columns)
+        self.assertIn(self.topic_2.id, columns)
+        self.assertIn(archived.id, columns)
+        self.assertNotIn(foreign.id, columns)
+        counts = {group["topic_id"][0]: group["topic_id_count"] for group in groups}
+        self.assertEqual(counts[archived.id], 1)
+        self.assertEqual(counts[self.topic.id], 0)
+
     def test_referral_requires_institution(self):
         with self.assertRaises(ValidationError):
             self._contact(outcome="referred")
