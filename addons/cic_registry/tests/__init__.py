@@ -36,6 +36,7 @@ from . import test_role_journeys
 from . import test_institution
 from . import test_report_xlsx_http
 from . import test_frontdesk
+from . import test_frontdesk_tour
 from . import test_commune_onboard
 from . import test_council
 from . import test_published_answer
