@@ -651,7 +651,7 @@ class CicAudienceRequest(models.Model):
             "company_id": self.company_id.id,
             "cic_audience_request_id": self.id,
             "cic_term_start_date": self.audience_date
-            or fields.Date.context_today(self),
+            or self.env["cic.calendar"].today(),
         }
 
     def _create_petition(self):

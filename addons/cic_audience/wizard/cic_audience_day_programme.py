@@ -6,6 +6,8 @@ import pytz
 
 from odoo import fields, models
 
+from odoo.addons.cic_registry.models.cic_calendar import institution_today
+
 
 class CicAudienceDayProgramme(models.TransientModel):
     """Prints the audiences of a day, one page per official."""
@@ -13,7 +15,7 @@ class CicAudienceDayProgramme(models.TransientModel):
     _name = "cic.audience.day.programme"
     _description = "Print the day's audience programme"
 
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=institution_today)
     official_ids = fields.Many2many(
         "cic.audience.official",
         string="Officials",

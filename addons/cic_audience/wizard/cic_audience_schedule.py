@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.cic_registry.models.cic_calendar import institution_today
+
 MAX_SLOTS = 200
 
 
@@ -24,10 +26,10 @@ class CicAudienceSchedule(models.TransientModel):
         "cic.audience.request", required=True, ondelete="cascade"
     )
     official_id = fields.Many2one(related="request_id.official_id")
-    date_from = fields.Date(required=True, default=fields.Date.context_today)
+    date_from = fields.Date(required=True, default=institution_today)
     date_to = fields.Date(
         required=True,
-        default=lambda self: fields.Date.context_today(self) + timedelta(days=30),
+        default=lambda self: institution_today(self) + timedelta(days=30),
     )
     slot_ids = fields.One2many("cic.audience.schedule.slot", "wizard_id")
 

@@ -12,6 +12,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.cic_registry.models.cic_calendar import institution_today
+
 from .cic_kpi_service import METRICS
 
 _lt = LazyTranslate(__name__)
@@ -33,7 +35,7 @@ class CicAnnualReport(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year - 1
+        required=True, default=lambda self: institution_today(self).year - 1
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -85,7 +87,9 @@ class CicAnnualReport(models.Model):
                 raise UserError(
                     self.env._("Write at least one section before publishing.")
                 )
-        self.write({"state": "published", "date_published": fields.Date.today()})
+        self.write(
+            {"state": "published", "date_published": self.env["cic.calendar"].today()}
+        )
 
     def action_draft(self):
         self.write({"state": "draft", "date_published": False})

@@ -13,6 +13,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.cic_registry.models.cic_calendar import institution_today
+
 from .cic_appraisal_methodology import STAFF_CATEGORIES
 
 
@@ -26,7 +28,7 @@ class CicAppraisalCampaign(models.Model):
     year = fields.Integer(
         string="Evaluated year",
         required=True,
-        default=lambda self: fields.Date.context_today(self).year - 1,
+        default=lambda self: institution_today(self).year - 1,
         tracking=True,
     )
     date_from = fields.Date(

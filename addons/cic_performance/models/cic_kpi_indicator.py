@@ -205,14 +205,14 @@ class CicKpiIndicator(models.Model):
 
     @api.model
     def _cron_compute(self):
-        today = fields.Date.context_today(self)
+        today = self.env["cic.calendar"].today()
         for company in self.env["res.company"].search([]):
             for period_type, _label in PERIOD_TYPES:
                 self._cic_compute_period(period_type, today, company)
 
     def action_compute_current(self):
         for period_type, _label in PERIOD_TYPES:
-            self._cic_compute_period(period_type, fields.Date.context_today(self))
+            self._cic_compute_period(period_type, self.env["cic.calendar"].today())
         return self.action_open_values()
 
     def action_open_values(self):

@@ -147,7 +147,7 @@ class CicKpiService(models.AbstractModel):
             self._filter_sql("r", filters, self._registry_columns()),
             self._cic_readable_sql("cic.kpi.report", "r"),
         )
-        as_of = min(date_to, fields.Date.context_today(self))
+        as_of = min(date_to, self.env["cic.calendar"].today())
         row = self.env.execute_query_dict(
             SQL(
                 """

@@ -103,7 +103,7 @@ class CicKpiSnapshot(models.Model):
     @api.model
     def _cron_refresh(self, months_back=1):
         """Refresh the current and previous month, semester and year."""
-        today = fields.Date.context_today(self)
+        today = self.env["cic.calendar"].today()
         days = {today, today - relativedelta(months=months_back)}
         snapshots = self.browse()
         for company in self.env["res.company"].search([]):

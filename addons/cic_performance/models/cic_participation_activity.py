@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import email_normalize
 
+from odoo.addons.cic_registry.models.cic_calendar import institution_today
+
 
 class CicParticipationActivity(models.Model):
     """A citizen-participation activity organised by the CIC (operating manual).
@@ -19,7 +21,7 @@ class CicParticipationActivity(models.Model):
     _order = "date desc, id desc"
 
     name = fields.Char(string="Topic", required=True, tracking=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=institution_today, tracking=True)
     activity_type = fields.Selection(
         selection=[
             ("public_meeting", "Public meeting"),
@@ -118,7 +120,7 @@ class CicParticipationActivity(models.Model):
 
     def _cic_is_past(self):
         self.ensure_one()
-        return self.date < fields.Date.context_today(self)
+        return self.date < self.env["cic.calendar"].today()
 
     def _cic_seats_left(self):
         """Seats still free, or None without a limit."""

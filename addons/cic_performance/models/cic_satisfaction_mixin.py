@@ -75,7 +75,7 @@ class CicSatisfactionMixin(models.AbstractModel):
         answer.write(
             dict(
                 self._cic_satisfaction_dims(),
-                cic_sent_date=date or fields.Date.context_today(self),
+                cic_sent_date=date or self.env["cic.calendar"].today(),
             )
         )
         self.sudo().cic_satisfaction_sent = True

@@ -560,7 +560,7 @@ class HrAppraisal(models.Model):
         # sudo: the employee signs an appraisal whose report fields they may not write
         self._cic_set_stage(
             "countersign",
-            {"cic_employee_signed_date": fields.Date.context_today(self)},
+            {"cic_employee_signed_date": self.env["cic.calendar"].today()},
         )
 
     def action_cic_employee_refused(self):
@@ -593,13 +593,13 @@ class HrAppraisal(models.Model):
             )
             # written last: from here on the report is frozen
             appraisal.sudo().write(
-                {"cic_countersign_date": fields.Date.context_today(self)}
+                {"cic_countersign_date": self.env["cic.calendar"].today()}
             )
 
     def action_cic_contest(self):
         self._cic_check_stage("countersigned")
         self._cic_check_user("employee")
-        today = fields.Date.context_today(self)
+        today = self.env["cic.calendar"].today()
         for appraisal in self:
             if today > appraisal.cic_contest_deadline:
                 raise UserError(
@@ -631,13 +631,13 @@ class HrAppraisal(models.Model):
                 raise ValidationError(self.env._("Choose the rating after decision."))
         # hr_appraisal_oca's closing (date, activities) comes with the step
         self._cic_set_stage(
-            "decided", {"cic_decision_date": fields.Date.context_today(self)}
+            "decided", {"cic_decision_date": self.env["cic.calendar"].today()}
         )
 
     def action_cic_close(self):
         """Close an uncontested appraisal once the contestation term is over."""
         self._cic_check_stage("countersigned")
-        today = fields.Date.context_today(self)
+        today = self.env["cic.calendar"].today()
         if not self._cic_is_hr():
             raise AccessError(self.env._("Only HR closes appraisals."))
         for appraisal in self:

@@ -88,10 +88,14 @@ class TestAppraisal(TransactionCase):
             {"cic_training_needs": "Law 544", "cic_next_objectives": "Portal"}
         )
         as_eval.action_cic_submit_report()
-        as_eval.cic_interview_date = fields.Date.today()
+        as_eval.cic_interview_date = self.today()
         as_eval.action_cic_interview_done()
         appraisal.with_user(appraisal.employee_id.user_id).action_cic_employee_sign()
         return appraisal
+
+    def today(self):
+        """The institution's date, which the workflow stamps."""
+        return self.env["cic.calendar"].today()
 
     # ------------------------------------------------------------------
     def test_campaign_defaults_and_generation(self):
@@ -137,7 +141,8 @@ class TestAppraisal(TransactionCase):
         self.assertEqual(a1.cic_stage, "countersigned")
         self.assertFalse(a1.cic_countersign_amended)
         self.assertEqual(
-            a1.cic_contest_deadline, fields.Date.today() + timedelta(days=5)
+            a1.cic_contest_deadline,
+            self.today() + timedelta(days=5),
         )
         with self.assertRaises(UserError):
             a1.with_user(self.u_hr).action_cic_close()  # term still open
@@ -146,7 +151,8 @@ class TestAppraisal(TransactionCase):
         )
         a1.with_user(self.u_emp1).action_cic_contest()
         self.assertEqual(
-            a1.cic_decision_deadline, fields.Date.today() + timedelta(days=15)
+            a1.cic_decision_deadline,
+            self.today() + timedelta(days=15),
         )
         with self.assertRaises(AccessError):
             a1.with_user(self.u_emp1).write({"cic_decision": "changed"})
@@ -223,7 +229,7 @@ class TestAppraisal(TransactionCase):
         a1 = self.to_countersign(self.appraisal(self.emp1))
         a1.with_user(self.u_head).action_cic_countersign()
         a1.with_user(self.u_emp1).cic_contest_reason = "Late"
-        with freeze_time(fields.Date.today() + timedelta(days=6)):
+        with freeze_time(self.today() + timedelta(days=6)):
             with self.assertRaisesRegex(UserError, "contestation term ended"):
                 a1.with_user(self.u_emp1).action_cic_contest()
             self.assertEqual(a1.cic_stage, "countersigned")
@@ -240,7 +246,7 @@ class TestAppraisal(TransactionCase):
             line.mark = 3
         as_eval.write({"cic_training_needs": "x", "cic_next_objectives": "y"})
         as_eval.action_cic_submit_report()
-        as_eval.cic_interview_date = fields.Date.today()
+        as_eval.cic_interview_date = self.today()
         as_eval.action_cic_interview_done()
         with self.assertRaises(AccessError):
             a1.with_user(self.u_emp2).action_cic_employee_sign()
@@ -286,8 +292,11 @@ class TestAppraisal(TransactionCase):
         a1 = self.appraisal(self.emp1)
         for user, vals in (
             (self.u_emp1, {"cic_stage": "closed"}),
-            (self.u_emp1, {"cic_contest_date": fields.Date.today()}),
-            (self.u_eval1, {"cic_employee_signed_date": fields.Date.today()}),
+            (self.u_emp1, {"cic_contest_date": self.today()}),
+            (
+                self.u_eval1,
+                {"cic_employee_signed_date": self.today()},
+            ),
             (self.u_eval1, {"cic_rating": "very_good"}),
             (self.u_eval1, {"cic_countersigner_note": "Approved"}),
             (self.u_eval1, {"cic_evaluator_id": self.eval2.id}),
@@ -352,7 +361,7 @@ class TestAppraisal(TransactionCase):
         as_eval.write({"cic_training_needs": "x", "cic_next_objectives": "y"})
         as_eval.action_cic_submit_report()
         self.assertStep(a1, "interview", "2_pending")
-        as_eval.cic_interview_date = fields.Date.today()
+        as_eval.cic_interview_date = self.today()
         as_eval.action_cic_interview_done()
         self.assertStep(a1, "employee", "2_pending")
         as_eval.action_cic_amend_report()
@@ -381,7 +390,7 @@ class TestAppraisal(TransactionCase):
         self.to_countersign(a2)
         self.assertStep(a2, "countersign", "2_pending")
         a2.with_user(self.u_head).action_cic_countersign()
-        with freeze_time(fields.Date.today() + timedelta(days=6)):
+        with freeze_time(self.today() + timedelta(days=6)):
             a2.with_user(self.u_hr).action_cic_close()
         self.assertStep(a2, "closed", "3_done")
 
@@ -404,7 +413,7 @@ class TestAppraisal(TransactionCase):
             found = Appraisal.search(scope + [("state", "=", state)])
             self.assertEqual(found, expected, state)
         a1.with_user(self.u_head).action_cic_countersign()
-        with freeze_time(fields.Date.today() + timedelta(days=6)):
+        with freeze_time(self.today() + timedelta(days=6)):
             a1.with_user(self.u_hr).action_cic_close()
         groups = Appraisal.read_group(scope, ["state"], ["state"])
         self.assertEqual(

@@ -1,6 +1,5 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields
 from odoo.tests import tagged
 
 from .common import CicPerformanceCase
@@ -85,7 +84,7 @@ class TestSatisfaction(CicPerformanceCase):
         self.answer(inputs_a[1], 2)
         input_b = self.answers() - inputs_a
         self.answer(input_b, 4)
-        today = fields.Date.today()
+        today = self.env["cic.calendar"].today()
         kpi_a = self.kpi(today, today, team_ids=self.team_a.ids)
         self.assertAlmostEqual(kpi_a["satisfaction_avg"], 3.5)
         self.assertAlmostEqual(kpi_a["satisfaction_response_pct"], 66.67)

@@ -4,6 +4,8 @@
 
 from odoo import api, fields, models
 
+from odoo.addons.cic_registry.models.cic_calendar import institution_today
+
 from ..models.cic_kpi_service import METRICS, PERIOD_TYPES
 
 
@@ -15,7 +17,7 @@ class CicKpiExport(models.TransientModel):
     day = fields.Date(
         string="Any day of the period",
         required=True,
-        default=fields.Date.context_today,
+        default=institution_today,
     )
     date_from = fields.Date(compute="_compute_bounds")
     date_to = fields.Date(compute="_compute_bounds")

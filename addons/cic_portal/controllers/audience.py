@@ -40,7 +40,7 @@ class CicAudiencePortal(portal.CustomerPortal):
         )
 
     def _cic_free_slots(self, official):
-        today = fields.Date.context_today(request.env.user)
+        today = request.env["cic.calendar"].today()
         slots = official._get_free_slots(today, today + timedelta(days=BOOKING_DAYS))
         zone = pytz.timezone(official.tz or "Europe/Bucharest")
         for slot in slots[:MAX_SLOTS_SHOWN]:

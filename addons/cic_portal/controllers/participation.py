@@ -49,7 +49,7 @@ class CicParticipationController(CicPortalController):
     def cic_participation(self, **kw):
         Activity = request.env["cic.participation.activity"]
         activities = Activity.search(PUBLISHED + commune_domain())
-        today = Activity._fields["date"].context_today(Activity)
+        today = request.env["cic.calendar"].today()
         reports = request.env["cic.public.document"].search(
             [("is_published", "=", True), ("category", "in", REPORT_CATEGORIES)]
             + commune_domain(),

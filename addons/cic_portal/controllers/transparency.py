@@ -13,7 +13,7 @@ are internal fields (groups), the chatter of these records is internal, and of a
 draft's attachments only the documents the back office published are served
 (cic_registry/models/ir_attachment_transparency.py)."""
 
-from odoo import fields, http
+from odoo import http
 from odoo.http import request
 
 from .utils import commune_domain
@@ -40,7 +40,7 @@ class CicTransparencyController(http.Controller):
     )
     def cic_transparency(self, **kw):
         env = request.env
-        today = fields.Date.context_today(env.user)
+        today = env["cic.calendar"].today()
         meetings = env["cic.transparency.meeting"].search(
             PUBLISHED + commune_domain(), order="meeting_date desc", limit=20
         )
@@ -74,7 +74,7 @@ class CicTransparencyController(http.Controller):
             {
                 "draft": draft,
                 "documents": self._draft_documents(draft),
-                "today": fields.Date.context_today(request.env.user),
+                "today": request.env["cic.calendar"].today(),
             },
         )
 

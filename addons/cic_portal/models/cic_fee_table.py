@@ -8,6 +8,8 @@ year (indexed), so amounts and surface bands are data the administrator edits.
 
 from odoo import api, fields, models
 
+from odoo.addons.cic_registry.models.cic_calendar import institution_today
+
 
 class CicFeeTable(models.Model):
     _name = "cic.fee.table"
@@ -18,7 +20,7 @@ class CicFeeTable(models.Model):
     name = fields.Char(compute="_compute_name")
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: institution_today(self).year,
         help="Requests registered in this year (institution's local date) are "
         "charged with this table.",
     )

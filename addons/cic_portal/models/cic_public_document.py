@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from odoo.addons.cic_registry.models.cic_calendar import institution_today
+
 
 class CicPublicDocument(models.Model):
     """Public document of the library (Law 544/2001 art. 5): local council
@@ -29,7 +31,7 @@ class CicPublicDocument(models.Model):
         index=True,
     )
     number = fields.Char(index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(required=True, default=institution_today, index=True)
     year = fields.Integer(compute="_compute_year", store=True, index=True)
     description = fields.Text(translate=True)
     file = fields.Binary(attachment=True)

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from odoo.addons.cic_registry.models.cic_calendar import institution_today
+
 
 class ResCompany(models.Model):
     """The accessibility statement the law asks of a public-sector website
@@ -20,6 +22,6 @@ class ResCompany(models.Model):
     )
     cic_accessibility_date = fields.Date(
         string="Date of the accessibility statement",
-        default=fields.Date.context_today,
+        default=institution_today,
         help="When the statement was prepared or last reviewed (at least yearly).",
     )

@@ -13,7 +13,6 @@ import os
 import re
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import new_test_user, tagged
 
 from .common import CicPortalHttpCase
@@ -115,7 +114,7 @@ class TestAccessibility(CicPortalHttpCase):
         cls.tracked = cls._make_request(
             cls.portal_a.partner_id, name="Sesizare urmărită"
         )
-        today = fields.Date.today()
+        today = cls.env["cic.calendar"].today()
         cls.draft = cls.env["cic.transparency.draft"].create(
             {
                 "name": "Proiect accesibilitate parcări",
@@ -148,7 +147,7 @@ class TestAccessibility(CicPortalHttpCase):
         cls.activity = cls.env["cic.participation.activity"].create(
             {
                 "name": "Dezbatere accesibilă",
-                "date": fields.Date.today() + timedelta(days=7),
+                "date": today + timedelta(days=7),
                 "website_published": True,
                 "signup_open": True,
                 "public_description": "<p>Ordinea de zi a dezbaterii.</p>",

@@ -8,7 +8,6 @@ JSON-RPC."""
 import re
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -42,7 +41,7 @@ class TestParticipationPage(HttpCase):
             email="barbu.lazar@example.com",
         )
         Activity = cls.env["cic.participation.activity"].with_user(clerk)
-        soon = fields.Date.today() + timedelta(days=10)
+        soon = cls.env["cic.calendar"].today() + timedelta(days=10)
         cls.published = Activity.create(
             {
                 "name": "Test dezbatere piața centrală",

@@ -96,7 +96,7 @@ class TestPortalCommunes(CicPortalCommon, HttpCase):
                 "company_id": cls.company_b.id,
             }
         )
-        today = fields.Date.today()
+        today = cls.env["cic.calendar"].today()
         cls.draft_b = cls.env["cic.transparency.draft"].create(
             {
                 "name": "Proiect de hotărâre al comunei B",
@@ -176,7 +176,7 @@ class TestPortalCommunes(CicPortalCommon, HttpCase):
         return self.env["helpdesk.ticket"].sudo().search([("name", "=", subject)])
 
     def _counter(self, company):
-        year = fields.Date.context_today(self.env.user).year
+        year = self.env["cic.calendar"].today().year
         counter = self.env["cic.register.counter"].search(
             [("company_id", "=", company.id), ("year", "=", year)]
         )

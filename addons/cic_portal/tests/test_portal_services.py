@@ -190,7 +190,7 @@ class TestPortalServices(CicPortalCommon, TransactionCase):
     # Audience booking
     # ------------------------------------------------------------------
     def _free_slot(self, official):
-        today = fields.Date.context_today(official)
+        today = self.env["cic.calendar"].today()
         slots = official._get_free_slots(today, today + timedelta(days=21))
         return fields.Datetime.to_string(slots[0]["start"])
 

@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 
@@ -14,7 +13,7 @@ class TestTransparencyPages(CicPortalHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = fields.Date.today()
+        today = cls.env["cic.calendar"].today()
         Draft = cls.env["cic.transparency.draft"]
         cls.draft = Draft.create(
             {
@@ -79,7 +78,7 @@ class TestTransparencyAccess(CicPortalHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = fields.Date.today()
+        today = cls.env["cic.calendar"].today()
         Draft = cls.env["cic.transparency.draft"]
         cls.draft = Draft.create(
             {"name": "Proiect HCL iluminat public", "published_website": True}

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .cic_calendar import institution_today
+
 
 class CicArchiveInventory(models.Model):
     """Year-end inventory of a department's files and their handover to the
@@ -22,7 +24,7 @@ class CicArchiveInventory(models.Model):
     )
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year - 1,
+        default=lambda self: institution_today(self).year - 1,
         tracking=True,
     )
     team_id = fields.Many2one(

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .cic_calendar import institution_today
+
 
 class CicArchiveSelection(models.Model):
     """Decision of the selection commission on files whose retention expired.
@@ -29,7 +31,7 @@ class CicArchiveSelection(models.Model):
     reference_date = fields.Date(
         string="Expired by",
         required=True,
-        default=fields.Date.context_today,
+        default=institution_today,
         help="Files whose retention expired on or before this date are candidates.",
     )
     team_id = fields.Many2one(

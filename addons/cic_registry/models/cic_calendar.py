@@ -69,6 +69,16 @@ def legal_holidays(year):
     return days
 
 
+def institution_today(record):
+    """Field default: today's date in the institution's time zone.
+
+    Use it instead of ``fields.Date.context_today``, which gives the *user's* date
+    (the UTC date for a user, the cron or OdooBot without a time zone): a legal
+    date is the institution's, also between 22:00 and 24:00 UTC.
+    """
+    return record.env["cic.calendar"].today()
+
+
 class WorkingDayIndex:
     """The working days (as ordinals) of the years ``first``..``last``."""
 

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .cic_calendar import institution_today
+
 
 class CicNomenclator(models.Model):
     """Archive nomenclator (nomenclatorul arhivistic, Law 16/1996 Annex 1).
@@ -24,7 +26,7 @@ class CicNomenclator(models.Model):
     year = fields.Integer(
         string="Applies from year",
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: institution_today(self).year,
         tracking=True,
     )
     version = fields.Integer(required=True, default=1, tracking=True)

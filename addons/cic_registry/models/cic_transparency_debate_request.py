@@ -5,6 +5,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .cic_calendar import institution_today
+
 
 class CicTransparencyDebateRequest(models.Model):
     _name = "cic.transparency.debate.request"
@@ -26,7 +28,7 @@ class CicTransparencyDebateRequest(models.Model):
         required=True,
         default="association",
     )
-    request_date = fields.Date(required=True, default=fields.Date.context_today)
+    request_date = fields.Date(required=True, default=institution_today)
     mandatory = fields.Boolean(
         compute="_compute_mandatory",
         store=True,

@@ -10,6 +10,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .cic_calendar import institution_today
+
 
 class CicTransparencyRecommendation(models.Model):
     _name = "cic.transparency.recommendation"
@@ -26,7 +28,7 @@ class CicTransparencyRecommendation(models.Model):
     )
     text = fields.Text(required=True)
     date_received = fields.Date(
-        string="Received on", required=True, default=fields.Date.context_today
+        string="Received on", required=True, default=institution_today
     )
     is_late = fields.Boolean(
         string="Late",

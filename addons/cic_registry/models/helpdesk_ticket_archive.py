@@ -140,7 +140,7 @@ class HelpdeskTicket(models.Model):
             if ticket.cic_nomenclator_entry_id:
                 continue
             ticket.cic_nomenclator_entry_id = entry_model._cic_default_entry(
-                ticket.cic_file_year or fields.Date.today().year,
+                ticket.cic_file_year or self.env["cic.calendar"].today().year,
                 ticket.company_id or self.env.company,
                 procedure=ticket.cic_procedure_id,
                 team=ticket.team_id,

@@ -38,7 +38,7 @@ class HelpdeskTicket(models.Model):
                     "name": self.name,
                     "answer": self.cic_answer_body,
                     "answer_date": self.cic_dispatch_date
-                    or fields.Date.context_today(self),
+                    or self.env["cic.calendar"].today(),
                     "basis": "consent" if self.cic_publish_consent else "anonymised",
                     "company_id": self.company_id.id,
                 }

@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Fixtures of the archive tests: an approved nomenclator and back-dated entries."""
 
-import datetime
-
 from .common import CicRegistryCase
 
 
@@ -11,7 +9,7 @@ class CicNomenclatorCase(CicRegistryCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.this_year = datetime.date.today().year
+        cls.this_year = cls.calendar.today().year
         cls.nomenclator = cls.env["cic.nomenclator"].create(
             {
                 "name": "Nomenclator test",

@@ -108,7 +108,7 @@ class CicCommuneOnboard(models.TransientModel):
             company.partner_id.cic_siruta_id = self.siruta_id
         self.env.user.sudo().company_ids = [fields.Command.link(company.id)]
         self.env["cic.register.counter"].sudo().create(
-            {"company_id": company.id, "year": fields.Date.context_today(self).year}
+            {"company_id": company.id, "year": self.env["cic.calendar"].today().year}
         )
         return company
 
