@@ -344,7 +344,18 @@ class HrAppraisal(models.Model):
             self._cic_check_write_roles(vals)
         if REPORT_FIELDS.intersection(vals):
             self._cic_check_editable()
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("state") == "3_done":
+            self._cic_date_closing()
+        return result
+
+    def _cic_date_closing(self):
+        """Date the closing with the institution's date: hr_appraisal_oca's
+        ``write`` dates it with the server's (UTC) date. The closing was checked
+        by the step that made it, hence the write past the role checks."""
+        return super(HrAppraisal, self.sudo()).write(
+            {"date_close": self.env["cic.calendar"].today()}
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_hr(self):

@@ -1,5 +1,6 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
 from datetime import timedelta
 
 from freezegun import freeze_time
@@ -345,6 +346,38 @@ class TestAppraisal(TransactionCase):
         self.assertEqual((appraisal.cic_stage, appraisal.state), (stage, state))
         self.assertEqual(STAGE_STATE[stage], state)
 
+    def test_dates_are_the_institutions_late_in_the_evening(self):
+        """At 22:30 UTC it is already the next day in Bucharest: the signatures,
+        the contestation, the decision and the closing carry that day, whether
+        the users have no time zone (context_today would give the UTC date) or
+        Europe/Bucharest."""
+        self.generate()
+        users = self.u_eval1 | self.u_eval2 | self.u_emp1 | self.u_emp2 | self.u_head
+        bucharest_day = datetime.date(2026, 12, 7)
+        for employee, tz in ((self.emp1, False), (self.emp2, "Europe/Bucharest")):
+            with self.subTest(tz=tz):
+                users.write({"tz": tz})
+                appraisal = self.appraisal(employee)
+                as_employee = appraisal.with_user(employee.user_id)
+                as_head = appraisal.with_user(self.u_head)
+                with freeze_time("2026-12-06 22:30:00"):
+                    self.to_countersign(appraisal)
+                    as_head.action_cic_countersign()
+                    as_employee.cic_contest_reason = "Too low."
+                    as_employee.action_cic_contest()
+                    as_head.write(
+                        {"cic_decision": "upheld", "cic_decision_note": "Stands."}
+                    )
+                    as_head.action_cic_decide()
+                for field in (
+                    "cic_employee_signed_date",
+                    "cic_countersign_date",
+                    "cic_contest_date",
+                    "cic_decision_date",
+                    "date_close",
+                ):
+                    self.assertEqual(appraisal[field], bucharest_day, field)
+
     def test_status_follows_every_step(self):
         """Every button, as the person who presses it, moves the step and
         hr_appraisal_oca's status with it; the decision closes it as
@@ -384,7 +417,7 @@ class TestAppraisal(TransactionCase):
         )
         a1.with_user(self.u_head).action_cic_decide()
         self.assertStep(a1, "decided", "3_done")
-        self.assertEqual(a1.date_close, fields.Date.today())
+        self.assertEqual(a1.date_close, self.today())
         self.assertFalse(activity.exists())
         # the other way out: refused to sign, not contested, closed by HR
         self.to_countersign(a2)
@@ -480,7 +513,7 @@ class TestAppraisal(TransactionCase):
             own.with_user(self.u_emp2).action_done()
         own.with_user(self.u_eval1).action_done()
         self.assertStep(own, "closed", "3_done")
-        self.assertEqual(own.date_close, fields.Date.today())
+        self.assertEqual(own.date_close, self.today())
         self.assertTrue(own.employee_feedback_published)
         own.with_user(self.u_eval1).action_back()
         self.assertStep(own, "objectives", "1_new")
