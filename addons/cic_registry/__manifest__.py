@@ -3,7 +3,7 @@
 {
     "name": "CIC Registry (Registratură)",
     "summary": "General registry with legal deadlines (OG 27, L 544, L 52)",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Services/CIC",
     "license": "AGPL-3",
     "author": "CIC Suite",
