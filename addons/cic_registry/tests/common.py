@@ -1,9 +1,11 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Shared fixtures of the cic_registry tests: procedures, a department, role users."""
+"""Shared fixtures of the cic_registry tests: procedures, a department, role users;
+a company of its own for the tests that commit."""
 
 import datetime
 
+from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -72,3 +74,34 @@ class CicRegistryCase(TransactionCase):
         values.update(vals)
         env = cls.env(user=as_user) if as_user else cls.env
         return env["helpdesk.ticket"].create(values).sudo()
+
+
+class CicCommittedCase(CicRegistryCase):
+    """For tests that commit (cursors of their own, on real PostgreSQL): their
+    entries are registered in a company of its own, whose entries, register counter
+    and company are removed at the end. A committed entry of the main company could
+    be removed, but not the number it took: the test database's register would keep
+    a number without its entry (a gap), and every later test of the register's
+    continuity on that database would see it."""
+
+    COMPANY_NAME = "Primăria Test Tranzacții"
+
+    def setUp(self):
+        super().setUp()
+        self.registry = self.env.registry
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            self.company_id = env["res.company"].create({"name": self.COMPANY_NAME}).id
+        self.addCleanup(self._cleanup)
+
+    def _cleanup(self):
+        """Remove the company's entries, register counter and the company."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["helpdesk.ticket"].with_context(active_test=False).search(
+                [("company_id", "=", self.company_id)]
+            ).unlink()
+            env["cic.register.counter"].search(
+                [("company_id", "=", self.company_id)]
+            ).unlink()
+            env["res.company"].browse(self.company_id).unlink()

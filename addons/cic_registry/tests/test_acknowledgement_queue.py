@@ -9,7 +9,7 @@ import re
 from odoo import SUPERUSER_ID, api
 from odoo.tests import tagged
 
-from .common import CicRegistryCase
+from .common import CicCommittedCase, CicRegistryCase
 
 LOGGER = "odoo.addons.cic_registry.models.helpdesk_ticket_deferred_mail"
 
@@ -113,14 +113,14 @@ class TestAcknowledgementQueue(CicRegistryCase):
 
 
 @tagged("post_install", "-at_install")
-class TestDeferredMailCommitted(CicRegistryCase):
+class TestDeferredMailCommitted(CicCommittedCase):
     """The deferred-mail helper on committed transactions: a crash between the
     registration and the mail, or inside the cron, loses nothing and sends nothing
-    twice. Runs in cursors of its own and removes its committed rows at the end."""
+    twice. Runs in cursors of its own, in a company of its own, and removes its
+    committed rows at the end."""
 
     def setUp(self):
         super().setUp()
-        self.registry = self.env.registry
         self.ids = {}
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
@@ -131,6 +131,7 @@ class TestDeferredMailCommitted(CicRegistryCase):
                 {
                     "name": "Sesizare trimisă pe e-mail",
                     "description": "<p>Test</p>",
+                    "company_id": self.company_id,
                     "partner_id": partner.id,
                     "cic_procedure_id": env.ref("cic_registry.procedure_petition").id,
                     "channel_id": env.ref(
@@ -140,13 +141,14 @@ class TestDeferredMailCommitted(CicRegistryCase):
             )
             self.ids = {"partner": partner.id, "entry": entry.id}
         # The server stops here: the registration is committed, no mail was sent.
-        self.addCleanup(self._cleanup)
 
     def _cleanup(self):
+        """The company's rows, then the petitioner."""
+        result = super()._cleanup()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            env["helpdesk.ticket"].browse(self.ids["entry"]).unlink()
-            env["res.partner"].browse(self.ids["partner"]).unlink()
+            env["res.partner"].browse(self.ids.get("partner")).unlink()
+        return result
 
     def _state(self):
         """(mail pending, acknowledgements posted) as committed."""

@@ -18,7 +18,7 @@ from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 from odoo.tests import tagged
 
 from ..models.cic_registration_mixin import format_registration_number
-from .common import CicRegistryCase
+from .common import CicCommittedCase, CicRegistryCase
 
 
 class TestRegistrationNumbers(CicRegistryCase):
@@ -171,33 +171,14 @@ class TestRegistrationNumbers(CicRegistryCase):
 
 
 @tagged("post_install", "-at_install")
-class TestRegistrationConcurrency(CicRegistryCase):
+class TestRegistrationConcurrency(CicCommittedCase):
     """Runs committed transactions on real PostgreSQL in a company of its own, and
     removes every committed row at the end."""
 
+    COMPANY_NAME = "Primăria Test Concurență"
     THREADS = 8
     PER_THREAD = 25
     TRIES = 6
-
-    def setUp(self):
-        super().setUp()
-        self.registry = self.env.registry
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            company = env["res.company"].create({"name": "Primăria Test Concurență"})
-            self.company_id = company.id
-        self.addCleanup(self._cleanup)
-
-    def _cleanup(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            env["helpdesk.ticket"].with_context(active_test=False).search(
-                [("company_id", "=", self.company_id)]
-            ).unlink()
-            env["cic.register.counter"].search(
-                [("company_id", "=", self.company_id)]
-            ).unlink()
-            env["res.company"].browse(self.company_id).unlink()
 
     def _register(
         self, cr, name, later=False, tracking=False, identified=False, forget=False
