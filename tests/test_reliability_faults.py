@@ -6,13 +6,15 @@ production) served by ``bin/odoo --workers=2``:
 
 * worker killed: 8 clients file petitions while HTTP workers are SIGKILLed; every
   confirmation a client saw is in the registry under the number shown, once, and
-  the numbers of the run are gap-free;
+  the numbers the counter issued during the run are gap-free and duplicate-free, and
+  the register was whole before it (no number issued without its entry);
 * mail server down: a local SMTP sink is stopped while citizens file petitions and
   the clerk registers e-mailed ones, then started again; the sending crons run as
   the server runs them (``ir.cron._process_jobs``); every portal confirmation and
   acknowledgement reaches the sink exactly once, no citizen gets two.
 """
 
+import importlib.util
 import os
 import socket
 import subprocess
@@ -60,3 +62,49 @@ def test_worker_killed(faults_output):
 def test_mail_server_down(faults_output):
     assert "faults: mail: survived" in faults_output, faults_output
     assert "0 none, 0 more than one" in faults_output, faults_output
+
+
+@pytest.fixture(scope="module")
+def faults_module():
+    """bench/faults/faults.py as a module, without leaving bench/ on the path nor
+    its ``common`` among the modules."""
+    saved_path, saved_common = list(sys.path), sys.modules.get("common")
+    path = os.path.join(ROOT, "bench", "faults", "faults.py")
+    spec = importlib.util.spec_from_file_location("cic_bench_faults", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = saved_path
+        sys.modules.pop("common", None)
+        if saved_common is not None:
+            sys.modules["common"] = saved_common
+    return module
+
+
+RUN = list(range(1, 17))
+
+
+@pytest.mark.parametrize(
+    "before, after, held, wrong",
+    [
+        # whole before, 16 numbers issued and on 16 entries
+        ({}, {1: (16, RUN)}, "", ""),
+        # number 1 issued before the run without its entry (a test's leftover):
+        # the register's fault, not the run's
+        ({1: (1, [])}, {1: (17, RUN[1:] + [17])}, "missing [1]", ""),
+        # the run's last number issued without its entry
+        ({}, {1: (16, RUN[:-1])}, "", "missing [16]"),
+        # a number on two entries (two models share the counter)
+        ({}, {1: (16, sorted(RUN[:-1] + [7]))}, "", "twice [7]"),
+        # an entry of the run took a number issued before the run
+        ({1: (3, [1, 2, 3])}, {1: (5, [1, 2, 3, 3, 4, 5])}, "", "1..3 issued before"),
+    ],
+)
+def test_register_check(faults_module, before, after, held, wrong):
+    """The numbering check of the fault scenarios tells the run's gaps and
+    duplicates from a register that was not whole before the run."""
+    taken, held_before, problems = faults_module.register_problems(before, after)
+    assert taken == {1: (before.get(1, (0,))[0] + 1, after[1][0])}
+    assert (held in " ".join(held_before)) if held else not held_before, held_before
+    assert (wrong in " ".join(problems)) if wrong else not problems, problems

@@ -15,15 +15,19 @@
 A client retries a failed POST with the same form token (what a browser's reload
 does), so a request that committed before its worker died is found, not registered
 twice. Afterwards, checked against the database: every submission the client saw
-confirmed is in the registry with the number it was shown; the numbers taken during
-the run form one block without gaps or duplicates; each subject was registered once;
-every confirmation and acknowledgement that failed while the mail server was down
-reaches the sink exactly once when it is back (messages counted per recipient at the
-sink: no citizen gets two, none gets none). Usage (see bench/faults/run.sh):
+confirmed is in the registry with the number it was shown; the numbers the counter
+issued during the run (from the one after its last number before the run) are each on
+one entry, without gaps or duplicates, and the register was whole before the run (a
+number issued earlier without its entry is reported as such, not as the run's gap);
+each subject was registered once; every confirmation and acknowledgement that failed
+while the mail server was down reaches the sink exactly once when it is back
+(messages counted per recipient at the sink: no citizen gets two, none gets none).
+Usage (see bench/faults/run.sh):
 
     bench/py bench/faults/faults.py -d DB [--scenarios worker,mail] [--postgres]
 """
 
+import collections
 import json
 import os
 import random
@@ -130,19 +134,91 @@ def run_clients(url, per_client, budget, during=None, count=CLIENTS):
     return clients
 
 
-def max_seq(cr):
-    cr.execute(
-        "SELECT coalesce(max(seq), 0) FROM ("
-        " SELECT cic_registration_seq AS seq, cic_registration_year AS y"
-        " FROM helpdesk_ticket UNION ALL"
-        " SELECT cic_registration_seq, cic_registration_year FROM cic_audience_request"
-        ") s WHERE y = extract(year FROM now() AT TIME ZONE 'Europe/Bucharest')"
-    )
-    return cr.fetchone()[0]
+YEAR = "extract(year FROM now() AT TIME ZONE 'Europe/Bucharest')"
 
 
-def check(db, clients, seq_before, label):
-    """Every confirmation is in the registry; the run's numbers are gap-free."""
+def register(db):
+    """The general register of the current year (Europe/Bucharest), per company:
+    (the last number its counter issued, the numbers its entries carry, sorted).
+    An entry carrying the number of the entry it answers (shared) is left out."""
+    with _connect(db) as cnx:
+        cr = cnx.cursor()
+        cr.execute(
+            f"SELECT company_id, last_seq FROM cic_register_counter WHERE year = {YEAR}"
+        )
+        counters = dict(cr.fetchall())
+        cr.execute(
+            "SELECT company_id, array_agg(seq ORDER BY seq) FROM ("
+            " SELECT company_id, cic_registration_seq AS seq,"
+            " cic_registration_year AS y, cic_registration_shared AS shared"
+            " FROM helpdesk_ticket UNION ALL"
+            " SELECT company_id, cic_registration_seq, cic_registration_year,"
+            " cic_registration_shared FROM cic_audience_request"
+            f") s WHERE y = {YEAR} AND seq IS NOT NULL AND shared IS NOT TRUE"
+            " GROUP BY company_id"
+        )
+        numbers = dict(cr.fetchall())
+    return {
+        company: (counters.get(company, 0), numbers.get(company, []))
+        for company in counters.keys() | numbers.keys()
+    }
+
+
+def _not_whole(numbers, first, last):
+    """How ``numbers`` differ from first..last, each once; '' when they do not."""
+    issued = set(range(first, last + 1))
+    counts = collections.Counter(numbers)
+    parts = [
+        f"{name} {sorted(values)[:10]}"
+        for name, values in (
+            ("missing", issued - counts.keys()),
+            ("twice", {n for n, count in counts.items() if count > 1}),
+            ("outside", counts.keys() - issued),
+        )
+        if values
+    ]
+    return ", ".join(parts)
+
+
+def register_problems(before, after):
+    """The numbers the run took, per company (first, last); what was wrong with the
+    register before the run; what is wrong with the run's numbers. The counter
+    issued last_before+1..last_after during the run: these numbers, once each, must
+    be on the entries numbered during the run, and the entries numbered before keep
+    theirs. A register that was not whole before the run (a number issued without
+    its entry: a deleted entry, a test's leftover) is reported as such, not as a
+    gap of the run."""
+    taken, held_before, problems = {}, [], []
+    for company, (last, numbers) in sorted(after.items()):
+        last_before, numbers_before = before.get(company, (0, []))
+        first = last_before + 1
+        if last >= first:
+            taken[company] = (first, last)
+        held = _not_whole(numbers_before, 1, last_before)
+        if held:
+            held_before.append(
+                f"company {company}: register not whole BEFORE the run (counter at "
+                f"{last_before}; {held}): not this run's doing"
+            )
+        run = [n for n in numbers if n >= first]
+        earlier = [n for n in numbers if n < first]
+        if earlier != numbers_before:
+            problems.append(
+                f"company {company}: the numbers 1..{last_before} issued before the "
+                f"run changed during it ({_not_whole(earlier, 1, last_before)})"
+            )
+        if _not_whole(run, first, last):
+            problems.append(
+                f"numbers {first}..{last} of company {company}: gaps or duplicates "
+                f"({_not_whole(run, first, last)}) {run[:20]}"
+            )
+    return taken, held_before, problems
+
+
+def check(db, clients, before, label):
+    """Every confirmation is in the registry under the number shown, once; the
+    numbers the run took are gap-free and duplicate-free (``before``: the
+    ``register`` before the run)."""
     problems = []
     with _connect(db) as cnx:
         cr = cnx.cursor()
@@ -158,27 +234,15 @@ def check(db, clients, seq_before, label):
                 problems.append(f"{subject}: shown {number}, registry {row}")
             elif row[1] != 1:
                 problems.append(f"{subject}: registered {row[1]} times")
-        cr.execute(
-            "SELECT seq FROM ("
-            " SELECT cic_registration_seq AS seq, cic_registration_year AS y"
-            " FROM helpdesk_ticket UNION ALL"
-            " SELECT cic_registration_seq, cic_registration_year"
-            " FROM cic_audience_request) s"
-            " WHERE y = extract(year FROM now() AT TIME ZONE 'Europe/Bucharest')"
-            " AND seq > %s ORDER BY seq",
-            (seq_before,),
-        )
-        seqs = [row[0] for row in cr.fetchall()]
-    expected = list(range(seq_before + 1, seq_before + len(seqs) + 1))
-    if seqs != expected:
-        problems.append(f"numbers {seq_before + 1}..: gaps or duplicates {seqs[:20]}")
+    taken, held_before, numbering = register_problems(before, register(db))
+    problems += held_before + numbering
     failures = sum(client.failures for client in clients)
     lost = sum(len(client.unconfirmed) for client in clients)
+    blocks = " ".join(f"{first}..{last}" for first, last in taken.values()) or "none"
     print(
         f"faults[{label}]: {len(confirmed)} confirmed, {lost} never confirmed, "
-        f"{failures} failed attempts retried, numbers {seq_before + 1}.."
-        f"{seq_before + len(seqs)} gap-free: {seqs == expected}, "
-        f"problems: {len(problems)}"
+        f"{failures} failed attempts retried, numbers {blocks} "
+        f"gap-free: {not numbering}, problems: {len(problems)}"
     )
     for problem in problems[:10]:
         print(f"  {problem}")
@@ -198,7 +262,7 @@ def prepare(db):
 
 
 def scenario_worker(server, db, per_client, budget):
-    seq_before = _seq(db)
+    before = register(db)
 
     def kill_workers():
         master = psutil.Process(server.proc.pid)
@@ -215,7 +279,7 @@ def scenario_worker(server, db, per_client, budget):
                 victim.send_signal(signal.SIGKILL)
 
     clients = run_clients(server.url, per_client, budget, kill_workers)
-    return check(db, clients, seq_before, "worker killed x3")
+    return check(db, clients, before, "worker killed x3")
 
 
 def _connect(db):
@@ -224,11 +288,6 @@ def _connect(db):
         host=os.environ.get("PGHOST", "127.0.0.1"),
         user=os.environ.get("CIC_DB_USER", "odoo"),
     )
-
-
-def _seq(db):
-    with _connect(db) as cnx:
-        return max_seq(cnx.cursor())
 
 
 SENDING_CRONS = (
@@ -392,9 +451,9 @@ def scenario_mail(server, db, per_client, budget, smtp_port=None, acks=None):
         sent_up = sink.per_recipient(up_addresses)
         sink.stop()
         print("faults[mail]: SMTP server stopped")
-        seq_before = _seq(db)
+        before = register(db)
         clients = run_clients(server.url, per_client, budget)
-        ok = check(db, clients, seq_before, "mail server down")
+        ok = check(db, clients, before, "mail server down")
         addresses = [c[3].lower() for client in clients for c in client.confirmed]
         addresses += back_office_entries(db, acks)
         run_sending_crons(db)
@@ -437,7 +496,7 @@ def scenario_mail(server, db, per_client, budget, smtp_port=None, acks=None):
 
 def scenario_postgres(server, db, per_client, budget):
     version = sorted(os.listdir("/etc/postgresql"), key=lambda v: float(v))[-1]
-    seq_before = _seq(db)
+    before = register(db)
 
     def restart():
         time.sleep(3)
@@ -457,7 +516,7 @@ def scenario_postgres(server, db, per_client, budget):
         print(f"faults[postgres]: back after {time.time() - start:.1f} s")
 
     clients = run_clients(server.url, per_client, budget, restart)
-    return check(db, clients, seq_before, "postgres restarted")
+    return check(db, clients, before, "postgres restarted")
 
 
 def main():
