@@ -22,6 +22,11 @@ from odoo.tools import mute_logger
 
 
 class RpcMixin:
+    def today(self):
+        """The institution's date (Europe/Bucharest), which the suite stamps: the
+        server's UTC date is the day before between 00:00 and 02:00 there."""
+        return self.env["cic.calendar"].today()
+
     def call(self, user, model, method, *args, context=None, **kwargs):
         self.authenticate(user.login, user.login)
         if context:
@@ -60,7 +65,7 @@ class TestKpiByPermission(RpcMixin, HttpCase):
         super().setUpClass()
         cls.fx = Fixture(cls.env, prefix="kpi")
         cls.staff_1 = cls.fx.users["staff_1"]
-        today = fields.Date.context_today(cls.env.user)
+        today = cls.env["cic.calendar"].today()
         cls.day = today
         cls.snapshots = cls.env["cic.kpi.snapshot"]._cic_refresh_period(
             "month", today, cls.env.company
@@ -250,14 +255,14 @@ class TestAppraisalSteps(RpcMixin, HttpCase):
         self.write(
             evaluator,
             appraisal,
-            {"cic_interview_date": fields.Date.to_string(fields.Date.today())},
+            {"cic_interview_date": fields.Date.to_string(self.today())},
         )
         self.button(evaluator, appraisal, "action_cic_interview_done")
         self.assertEqual(appraisal.cic_stage, "employee")
 
     # ------------------------------------------------------------------
     def test_employee_cannot_write_steps(self):
-        today = fields.Date.to_string(fields.Date.today())
+        today = fields.Date.to_string(self.today())
         attempts = [
             {"cic_stage": "countersigned"},
             {"cic_stage": "closed", "state": "3_done"},
@@ -280,7 +285,7 @@ class TestAppraisalSteps(RpcMixin, HttpCase):
 
     def test_evaluator_cannot_sign_for_others(self):
         self.honest_report(self.a1, self.u_eval1)
-        today = fields.Date.to_string(fields.Date.today())
+        today = fields.Date.to_string(self.today())
         attempts = [
             {"cic_employee_signed_date": today},
             {"cic_employee_signed_date": today, "cic_stage": "countersign"},
@@ -351,7 +356,7 @@ class TestAppraisalSteps(RpcMixin, HttpCase):
         self.button(self.u_head, appraisal, "action_cic_countersign")
         if days_ago:
             # as if countersigned earlier (test set-up only, past the report's lock)
-            signed = fields.Date.today() - timedelta(days=days_ago)
+            signed = self.today() - timedelta(days=days_ago)
             deadline = signed + timedelta(days=self.campaign.contestation_days)
             self.env.cr.execute(
                 "UPDATE hr_appraisal SET cic_countersign_date = %s, "
@@ -363,16 +368,16 @@ class TestAppraisalSteps(RpcMixin, HttpCase):
 
     def test_contestation_not_backdated_nor_late(self):
         self.countersigned(self.a1, days_ago=10)
-        self.assertLess(self.a1.cic_contest_deadline, fields.Date.today())
+        self.assertLess(self.a1.cic_contest_deadline, self.today())
         self.write(self.u_emp1, self.a1, {"cic_contest_reason": "Teamwork was good."})
         early = fields.Date.to_string(self.a1.cic_countersign_date + timedelta(days=1))
-        later = fields.Date.to_string(fields.Date.today() + timedelta(days=30))
+        later = fields.Date.to_string(self.today() + timedelta(days=30))
         for context in self.forged_contexts():
             for vals in (
                 {"cic_contest_date": early},
                 {"cic_contest_date": early, "cic_stage": "contested"},
                 {"cic_contest_deadline": later},
-                {"cic_countersign_date": fields.Date.to_string(fields.Date.today())},
+                {"cic_countersign_date": fields.Date.to_string(self.today())},
             ):
                 self.assertWriteDenied(self.u_emp1, self.a1, vals, context=context)
         self.assertDenied(
@@ -384,11 +389,11 @@ class TestAppraisalSteps(RpcMixin, HttpCase):
     def test_honest_path_through_buttons(self):
         self.countersigned(self.a1)
         self.assertEqual(self.a1.cic_rating, "good")
-        self.assertEqual(self.a1.cic_employee_signed_date, fields.Date.today())
+        self.assertEqual(self.a1.cic_employee_signed_date, self.today())
         self.write(self.u_emp1, self.a1, {"cic_contest_reason": "Teamwork was good."})
         self.button(self.u_emp1, self.a1, "action_cic_contest")
         self.assertEqual(self.a1.cic_stage, "contested")
-        self.assertEqual(self.a1.cic_contest_date, fields.Date.today())
+        self.assertEqual(self.a1.cic_contest_date, self.today())
         self.write(
             self.u_head,
             self.a1,
@@ -416,7 +421,7 @@ class TestDraftPublishedDocuments(HttpCase):
                 "name": "Sec draft on parking fees",
                 "state": "published",
                 "published_website": True,
-                "publication_date": fields.Date.today(),
+                "publication_date": cls.env["cic.calendar"].today(),
             }
         )
         Attachment = cls.env["ir.attachment"]
