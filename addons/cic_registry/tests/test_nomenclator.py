@@ -82,12 +82,12 @@ class TestNomenclator(CicNomenclatorCase):
         files its entry); each change to the nomenclator applies to the next
         registration."""
         self.assertEqual(
-            self.create_entry("petition").cic_nomenclator_entry_id,
+            self.create_entry("petition", as_user=self.clerk).cic_nomenclator_entry_id,
             self.file_petitions,
         )
         self.file_petitions.procedure_ids = False
         self.assertEqual(
-            self.create_entry("petition").cic_nomenclator_entry_id,
+            self.create_entry("petition", as_user=self.clerk).cic_nomenclator_entry_id,
             self.file_default,
             "the procedure's file was removed: the department's default file",
         )
@@ -101,7 +101,10 @@ class TestNomenclator(CicNomenclatorCase):
                 "procedure_ids": [(6, 0, self.procedure["petition"].ids)],
             }
         )
-        self.assertEqual(self.create_entry("petition").cic_nomenclator_entry_id, own)
+        self.assertEqual(
+            self.create_entry("petition", as_user=self.clerk).cic_nomenclator_entry_id,
+            own,
+        )
         newer = self.nomenclator.copy(
             {
                 "version": 71,
@@ -111,7 +114,9 @@ class TestNomenclator(CicNomenclatorCase):
         )
         newer.action_approve()
         self.assertEqual(
-            self.create_entry("petition").cic_nomenclator_entry_id.nomenclator_id,
+            self.create_entry(
+                "petition", as_user=self.clerk
+            ).cic_nomenclator_entry_id.nomenclator_id,
             newer,
             "a newer approved version applies from the next registration",
         )
