@@ -1,5 +1,6 @@
 from . import cic_calendar
 from . import cic_cached_data_mixin
+from . import ir_sequence
 from . import cic_holiday
 from . import cic_procedure
 from . import cic_procedure_basis
@@ -14,6 +15,7 @@ from . import helpdesk_ticket_deferred_mail
 from . import helpdesk_ticket_acknowledgement
 from . import helpdesk_ticket_display
 from . import helpdesk_ticket_assignee
+from . import helpdesk_ticket_creation
 from . import helpdesk_ticket_closed
 from . import cic_cnp_guard_mixin
 from . import res_partner

@@ -41,3 +41,4 @@ from . import test_commune_onboard
 from . import test_council
 from . import test_published_answer
 from . import test_procedure_commune
+from . import test_ticket_creation
