@@ -96,9 +96,19 @@ class CicNomenclatorEntry(models.Model):
     def _cic_destroy_eligible_date(self, file_year):
         """31 December of (file year + N); False for permanent files (R-REG-6)."""
         self.ensure_one()
-        if self.retention_type != "years" or not file_year:
+        _indicator, retention_type, retention_years = self._cic_file_values(self.id)
+        if retention_type != "years" or not file_year:
             return False
-        return date(file_year + self.retention_years, 12, 31)
+        return date(file_year + retention_years, 12, 31)
+
+    @api.model
+    @tools.ormcache("entry_id")
+    def _cic_file_values(self, entry_id):
+        """(indicator, retention type, retention years) of a file, which every
+        registration copies onto its entry: cached like the default file, so that
+        filing an entry reads no file (the mixin drops the cache on any change)."""
+        entry = self.sudo().browse(entry_id)
+        return entry.indicator, entry.retention_type, entry.retention_years
 
     @api.model
     def _cic_default_entry(self, year, company, procedure=None, team=None):

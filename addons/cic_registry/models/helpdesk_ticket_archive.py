@@ -148,9 +148,12 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("cic_nomenclator_entry_id")
     def _compute_cic_file_indicator(self):
+        entries = self.env["cic.nomenclator.entry"]
         for ticket in self:
             if ticket.cic_nomenclator_entry_id:
-                ticket.cic_file_indicator = ticket.cic_nomenclator_entry_id.indicator
+                ticket.cic_file_indicator = entries._cic_file_values(
+                    ticket.cic_nomenclator_entry_id.id
+                )[0]
 
     @api.depends(
         "cic_nomenclator_entry_id.retention_type",

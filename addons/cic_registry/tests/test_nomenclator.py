@@ -149,6 +149,18 @@ class TestNomenclator(CicNomenclatorCase):
         leap = self.old_entry(datetime.datetime(2020, 2, 29, 9, 0), self.file_default)
         self.assertEqual(leap.cic_destroy_eligible_date, datetime.date(2025, 12, 31))
 
+    def test_retention_change_reaches_filed_entries(self):
+        """The file's retention is read through a cache (``_cic_file_values``):
+        a new term still reaches the entries already filed."""
+        entry = self.old_entry(
+            datetime.datetime(2019, 5, 6, 10, 0), self.file_petitions
+        )
+        self.assertEqual(entry.cic_destroy_eligible_date, datetime.date(2022, 12, 31))
+        self.file_petitions.retention_years = 10
+        self.assertEqual(entry.cic_destroy_eligible_date, datetime.date(2029, 12, 31))
+        self.file_petitions.retention_type = "permanent"
+        self.assertFalse(entry.cic_destroy_eligible_date)
+
     def test_file_year_is_the_local_year(self):
         # 31.12.2002 22:30 UTC is 1 January 2003, 00:30 in Bucharest
         entry = self.old_entry(
