@@ -11,7 +11,6 @@ from . import petitioner
 from . import audience
 from . import transparency
 from . import database
-from . import fee_payment
 from . import accessibility
 from . import followup
 from . import privacy

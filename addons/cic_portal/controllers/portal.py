@@ -134,10 +134,6 @@ class CicCustomerPortal(portal.CustomerPortal):
                 "label": _("Closed"),
                 "domain": [("stage_id.closed", "=", True)],
             },
-            "unpaid": {
-                "label": _("Fee to pay"),
-                "domain": [("cic_fee_state", "=", "unpaid")],
-            },
         }
 
     def _cic_searchbar_inputs(self):
@@ -250,7 +246,9 @@ class CicCustomerPortal(portal.CustomerPortal):
             lambda a: a.id == attachment_id
         )
         if not attachment and attachment_id in ticket.cic_released_attachment_ids.ids:
-            return request.redirect(f"{ticket.get_portal_url()}&message=fee_unpaid")
+            return request.redirect(
+                f"{ticket.get_portal_url()}&message=document_locked"
+            )
         return attachment_download(attachment)
 
     @http.route(
@@ -275,28 +273,6 @@ class CicCustomerPortal(portal.CustomerPortal):
         except (AccessError, UserError):
             return request.redirect(f"{url}?message=withdraw_refused")
         return request.redirect(f"{url}?message=withdrawn")
-
-    @http.route(
-        "/my/requests/<int:ticket_id>/payment/<int:payment_id>/receipt",
-        type="http",
-        auth="public",
-        website=True,
-    )
-    def portal_my_cic_payment_receipt(
-        self, ticket_id, payment_id, access_token=None, **kw
-    ):
-        ticket = self._cic_get_ticket(ticket_id, access_token)
-        if not ticket:
-            return request.redirect("/my")
-        payment = ticket._cic_payments().filtered(lambda p: p.id == payment_id)
-        if not payment:
-            raise request.not_found()
-        return self._show_report(
-            payment,
-            "pdf",
-            "cic_portal.action_report_cic_payment_receipt",
-            download=True,
-        )
 
     @http.route(
         "/my/requests/<int:ticket_id>/rate",

@@ -45,7 +45,8 @@ class CicRequestPagesPortal(CicCustomerPortal):
         sitemap=False,
     )
     def cic_request_confirm_email(self, ticket_id, token=None, **kw):
-        """The visitor confirms his e-mail address: the fee invoice is issued."""
+        """The visitor confirms his e-mail address: his request's hold is lifted
+        (cic_portal_fee: its fee invoice is issued)."""
         # The request comes from the signed token, never from the URL alone.
         ticket = request.env["helpdesk.ticket"]._cic_ticket_from_email_token(token)
         if not ticket or ticket.id != ticket_id:

@@ -249,7 +249,7 @@ class CicPortalSubmission(models.Model):
         ``throttle_keys`` (the rate-limit counters this submission counts in),
         ``company`` (the commune the form was filed at: the website's company;
         default the current company), where the entry is registered: its
-        register and counter, calendar, fees and departments."""
+        register and counter, calendar, fees (cic_portal_fee) and departments."""
         previous = self._cic_previous(token)
         if previous is not None:
             return previous
@@ -278,7 +278,7 @@ class CicPortalSubmission(models.Model):
         # Narrow sudo on creation only: visitors and portal users may not create
         # registry entries themselves; the values come from the validated form.
         # Numbered last (below): the register's counter is not locked while the
-        # uploads and the fee invoice are stored.
+        # uploads and the fee invoice (cic_portal_fee) are stored.
         ticket = (
             self.env["helpdesk.ticket"]
             .sudo()
@@ -300,8 +300,7 @@ class CicPortalSubmission(models.Model):
                     "ticket_id": ticket.id,
                 }
             )
-        ticket._cic_create_fee_invoice()
-        ticket._cic_request_email_confirmation()
+        ticket._cic_after_portal_submission()
         ticket._portal_ensure_token()
         throttle = self.env["cic.portal.throttle"].sudo()
         for key in options.get("throttle_keys", ()):

@@ -1,7 +1,7 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Basis of the dates a service gives (R-CAL-6): its internal target (R-POR-5), the
-paid urgency (R-POR-6) and the validity of the issued document."""
+validity of the issued document; cic_portal_fee adds the paid urgency (R-POR-6)."""
 
 from odoo import api, fields, models
 
@@ -15,19 +15,10 @@ class HelpdeskTicket(models.Model):
     )
 
     def _cic_internal_due_basis(self):
-        """A service's internal target, or the shorter one of the paid urgency
-        fee, when it is the date in force."""
+        """A service's internal target, when it is the date in force
+        (cic_portal_fee: the shorter one of the paid urgency fee)."""
         service = self.cic_service_id
         if self.cic_internal_due_date:
-            if self.cic_urgency_paid and service.urgency_target_days:
-                target = self._cic_target_date(service.urgency_target_days)
-                if target == self.cic_internal_due_date:
-                    return self.env._(
-                        "Urgency fee paid (local council decision): %(days)s "
-                        "working days from registration; the legal due date "
-                        "does not change",
-                        days=service.urgency_target_days,
-                    )
             target = self._cic_target_date(service.internal_target_days)
             if target and target == self.cic_internal_due_date:
                 return self.env._(

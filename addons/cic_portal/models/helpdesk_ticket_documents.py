@@ -3,7 +3,8 @@
 """What the petitioner sees of an entry's documents: an explicit list.
 
 * the documents he sent (attached from the portal, by him or as a visitor);
-* the issued documents, once the fee (if any) is paid (Codul fiscal art. 473);
+* the issued documents, once released (``_cic_documents_released``; with
+  cic_portal_fee, once the fee, if any, is paid: Codul fiscal art. 473);
 * the files of the messages the portal shows him (the answer and the letters once
   dispatched, his own messages), never an internal note's.
 
@@ -53,6 +54,13 @@ class HelpdeskTicket(models.Model):
                     "res_id": self.id,
                 }
             )
+
+    def _cic_documents_released(self):
+        """Whether the issued documents may be downloaded now: once nothing
+        stands in the way of their release (cic_portal_fee: the fee owed is paid
+        or exempted, Codul fiscal art. 473)."""
+        self.ensure_one()
+        return not self._cic_release_blocker()
 
     def _cic_released_documents(self):
         """The issued documents the petitioner may download now."""

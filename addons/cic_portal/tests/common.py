@@ -15,8 +15,9 @@ DISABLED_MAIL_CONTEXT = {
 
 
 class CicPortalCommon:
-    """Fixtures shared by the portal tests: two citizens, a fee service and
-    helpers to file online forms like a browser does."""
+    """Fixtures shared by the portal tests: two citizens, two services (the
+    first one has a fee where cic_portal_fee is installed: its tests' common
+    sets it) and helpers to file online forms like a browser does."""
 
     @classmethod
     def _setup_cic_portal(cls):
@@ -38,15 +39,12 @@ class CicPortalCommon:
             email="bogdan.ionescu@example.com",
         )
         cls.category = cls.env["cic.service.category"].create({"name": "Test urbanism"})
-        cls.fee_product = cls.env.ref("cic_portal.product_cic_fee")
         cls.fee_service = cls.env["cic.service"].create(
             {
                 "name": "Test certificat de urbanism",
                 "slug": "test-certificat-urbanism",
                 "category_id": cls.category.id,
                 "procedure_id": cls.procedure_service.id,
-                "fee_product_id": cls.fee_product.id,
-                "fee_amount": 25.5,
             }
         )
         cls.free_service = cls.env["cic.service"].create(
@@ -65,8 +63,8 @@ class CicPortalCommon:
     def _make_request(
         cls, partner, procedure=None, service=None, name="Cerere test", company=None
     ):
-        """A registered request with its fee invoice; ``company``: the commune
-        it is filed with (default: the environment's company)."""
+        """A registered request; ``company``: the commune it is filed with
+        (default: the environment's company)."""
         vals = {
             "name": name,
             "description": "<p>Test</p>",
@@ -79,7 +77,6 @@ class CicPortalCommon:
             vals["company_id"] = company.id
             Ticket = Ticket.with_company(company)
         ticket = Ticket.create(vals)
-        ticket._cic_create_fee_invoice()
         ticket._portal_ensure_token()
         return ticket
 
@@ -107,15 +104,6 @@ class CicPortalCommon:
         (a template's ``email_to`` is not turned into a partner by the batch
         sending of the deferred e-mails)."""
         return mail.recipient_ids.mapped("email") + email_split(mail.email_to or "")
-
-    @staticmethod
-    def _pay(invoice, amount=None):
-        wizard = (
-            invoice.env["account.payment.register"]
-            .with_context(active_model="account.move", active_ids=invoice.ids)
-            .create({"amount": amount or invoice.amount_residual})
-        )
-        return wizard._create_payments()
 
 
 class CicPortalHttpCase(CicPortalCommon, HttpCase):

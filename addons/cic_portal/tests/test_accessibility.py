@@ -88,8 +88,10 @@ AXE_RUNNER = """
 """
 
 
-@tagged("post_install", "-at_install")
-class TestAccessibility(CicPortalHttpCase):
+class AccessibilityCase(CicPortalHttpCase):
+    """The pages, their fixture and axe's runner (cic_portal_fee's tests check
+    its pages with it)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -203,9 +205,6 @@ class TestAccessibility(CicPortalHttpCase):
             "/ro/my/requests",
             f"/ro/my/requests/{self.request.id}",
             f"/ro/my/requests/{self.closed.id}",
-            "/ro/my/invoices",
-            f"/ro/my/invoices/{self.request.cic_invoice_id.id}",
-            "/ro" + self.request.cic_invoice_id.get_portal_url(report_type="html"),
             "/ro/my/security",
             "/ro/my/account",
             "/ro/my/audiences",
@@ -230,6 +229,9 @@ class TestAccessibility(CicPortalHttpCase):
         }
         self.browser_js("/web/health", code, login=login, timeout=300)
 
+
+@tagged("post_install", "-at_install")
+class TestAccessibility(AccessibilityCase):
     def test_public_pages_without_login(self):
         # Where the administrator lets citizens create their account (b2c) and
         # reset their password, those pages are checked too.

@@ -171,20 +171,3 @@ class TestPortalForms(CicPortalHttpCase):
         self.assertEqual(ticket.partner_id, self.portal_a.partner_id)
         listing = self.url_open("/my/requests")
         self.assertIn(ticket.cic_registration_number, listing.text)
-
-    def test_service_with_fee_creates_invoice(self):
-        url = f"/cic/services/{self.fee_service.slug}/apply"
-        data = self._petition_data(subject="Certificat urbanism test")
-        response = self._submit(url, data)
-        self.assertEqual(response.status_code, 303)
-        ticket = self._tickets("Certificat urbanism test")
-        self.assertEqual(ticket.cic_service_id, self.fee_service)
-        self.assertEqual(ticket.cic_invoice_id.amount_total, 25.5)
-        self.assertEqual(ticket.cic_invoice_id.partner_id, ticket.partner_id)
-        # A visitor's invoice is posted once his e-mail address is confirmed
-        # (issue 14, point 8); owed, and no document released, meanwhile.
-        self.assertEqual(ticket.cic_invoice_id.state, "draft")
-        self.assertEqual(ticket.cic_fee_state, "unpaid")
-        ticket._cic_confirm_visitor("test")
-        self.assertEqual(ticket.cic_invoice_id.state, "posted")
-        self.assertEqual(ticket.cic_fee_state, "unpaid")

@@ -34,11 +34,6 @@ class TestServiceFields(CicPortalHttpCase):
             groups="cic_registry.group_cic_clerk",
             name="Cristina Registratură",
         )
-        year = cls.env["cic.calendar"].today().year
-        Table = cls.env["cic.fee.table"]
-        cls.fee_table = Table._get_for_year(year, cls.env.company) or Table.create(
-            {"year": year}
-        )
         cls.answer_format = cls.env.ref("cic_portal.service_field_foi_answer_format")
         Field = cls.env["cic.service.field"]
         cls.depth = Field.create(
@@ -75,9 +70,6 @@ class TestServiceFields(CicPortalHttpCase):
         self.assertEqual(service.term_days, 30)
         self.assertEqual(service.department_id.name, "Tur Serviciul Mediu")
         self.assertIn("actul de identitate", service.required_documents)
-        self.assertEqual(service.fee_table_line_ids.table_id, self.fee_table)
-        self.assertEqual(service.fee_table_line_ids.amount, 45)
-        self.assertTrue(service.has_fee)
         depth, use = service.form_field_ids.sorted(lambda f: (f.sequence, f.id))
         self.assertEqual(
             (depth.name, depth.field_type, depth.required),

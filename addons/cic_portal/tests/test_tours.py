@@ -32,33 +32,6 @@ class TestPortalTours(CicPortalHttpCase):
         ticket.cic_released_attachment_ids = answer
         self.start_tour("/my/requests", "cic_portal_answer_tour", login="cic_portal_a")
 
-    def test_pay_fee_and_download_document(self):
-        """The Demo provider (test mode) pays fees only where the administrator
-        allowed test payments, as on the demo database; bin/test installs it."""
-        demo = self.env["ir.module.module"].search([("name", "=", "payment_demo")])
-        if demo.state != "installed":
-            self.fail("payment_demo is not installed: install it (bin/test does).")
-        self.env["ir.config_parameter"].sudo().set_param(
-            "cic_portal.allow_test_payments", "True"
-        )
-        provider = self.env.ref("payment.payment_provider_demo")
-        provider.write({"state": "test", "is_published": True})
-        ticket = self._make_request(
-            self.portal_b.partner_id, service=self.fee_service, name="Tour certificat"
-        )
-        document = self.env["ir.attachment"].create(
-            {
-                "name": "certificat-urbanism.pdf",
-                "datas": base64.b64encode(b"%PDF-1.4 certificat"),
-                "res_model": "helpdesk.ticket",
-                "res_id": ticket.id,
-            }
-        )
-        ticket.cic_released_attachment_ids = document
-        self.start_tour("/my/requests", "cic_portal_payment_tour", login="cic_portal_b")
-        self.assertEqual(ticket.cic_fee_state, "paid")
-        self.assertEqual(ticket._cic_payments().cic_channel, "online")
-
     def test_withdraw_request(self):
         ticket = self._make_request(self.portal_a.partner_id, name="Tour retragere")
         ticket._cic_assign_registration_number()

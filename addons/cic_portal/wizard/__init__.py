@@ -1,5 +1,3 @@
 # Copyright 2026 CIC Suite
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import cic_payment_import
-from . import cic_fee_exempt
 from . import cic_commune_onboard

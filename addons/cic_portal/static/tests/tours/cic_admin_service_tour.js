@@ -3,9 +3,9 @@
 import { registry } from "@web/core/registry";
 
 /* The administrator creates an online service in the back office, without code:
- * its category, procedure and legal term, department, required documents, a
- * fee line of this year's fee table and two fields of its online form (a
- * required number and a choice). */
+ * its category, procedure and legal term, department, required documents and
+ * two fields of its online form (a required number and a choice). cic_portal_fee
+ * has the tour of its fee. */
 const service = "Tur autorizație de foraj";
 
 function m2oCreate(field, value, option = "create") {
@@ -52,13 +52,6 @@ registry.category("web_tour.tours").add("cic_portal_admin_service_tour", {
         { trigger: ".modal .o_form_button_save", run: "click" },
         { trigger: "body:not(:has(.modal))" },
         { trigger: ".o_field_widget[name=department_id] input:value(Tur Serviciul Mediu)" },
-        { trigger: ".o_field_widget[name=fee_product_id] input", run: "edit locală" },
-        {
-            trigger: ".o_field_widget[name=fee_product_id] .o-autocomplete--dropdown-item:not(.o_m2o_dropdown_option) a:contains(ocal)",
-            run: "click",
-        },
-        { trigger: ".o_field_widget[name=fee_product_id] input:value(ocal)" },
-        { trigger: ".o_notebook_headers a[name=fees]" },
         { trigger: ".o_notebook_headers a[name=required_documents]", run: "click" },
         {
             trigger: ".o_field_widget[name=required_documents] .odoo-editor-editable",
@@ -84,23 +77,6 @@ registry.category("web_tour.tours").add("cic_portal_admin_service_tour", {
                 area.dispatchEvent(new Event("input", { bubbles: true }));
                 area.dispatchEvent(new Event("change", { bubbles: true }));
             },
-        },
-        { trigger: ".o_notebook_headers a[name=fees]", run: "click" },
-        {
-            trigger: ".o_field_widget[name=fee_table_line_ids] .o_field_x2many_list_row_add a",
-            run: "click",
-        },
-        {
-            trigger: ".o_field_widget[name=fee_table_line_ids] .o_selected_row .o_field_widget[name=table_id] input",
-            run: "click",
-        },
-        {
-            trigger: `.o_field_widget[name=table_id] .o-autocomplete--dropdown-item a:contains(${new Date().getFullYear()})`,
-            run: "click",
-        },
-        {
-            trigger: ".o_field_widget[name=fee_table_line_ids] .o_selected_row .o_field_widget[name=amount] input",
-            run: "edit 45",
         },
         { trigger: ".o_form_button_save", run: "click" },
         { trigger: ".o_form_saved" },

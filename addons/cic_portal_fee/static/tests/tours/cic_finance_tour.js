@@ -36,13 +36,13 @@ registry.category("web_tour.tours").add("cic_portal_finance_tour", {
             trigger: ".o-dropdown--menu [data-menu-xmlid='cic_portal.menu_cic_portal_root']",
             run: "click",
         },
-        ...fromMenu("cic_portal.menu_cic_portal_fees", "cic_portal.menu_cic_fee_payment"),
+        ...fromMenu("cic_portal_fee.menu_cic_portal_fees", "cic_portal_fee.menu_cic_fee_payment"),
         {
             content: "Each fee payment shows the request it pays",
             trigger:
                 ".o_list_view .o_data_row td[name=cic_registration_numbers]:contains('/')",
         },
-        ...fromMenu("cic_portal.menu_cic_portal_fees", "cic_portal.menu_cic_payment_import"),
+        ...fromMenu("cic_portal_fee.menu_cic_portal_fees", "cic_portal_fee.menu_cic_payment_import"),
         {
             content: "Upload the Ghișeul.ro statement (CSV)",
             trigger: ".modal .o_field_widget[name=file] input[type=file]:not(:visible)",

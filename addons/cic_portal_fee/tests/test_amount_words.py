@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.cic_portal.models.account_payment import ro_amount_in_words
+from odoo.addons.cic_portal_fee.models.account_payment import ro_amount_in_words
 
 
 @tagged("post_install", "-at_install")

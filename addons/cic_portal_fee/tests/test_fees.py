@@ -53,7 +53,7 @@ class TestFees(CicPortalCommon, TransactionCase):
         html = (
             self.env["ir.actions.report"]
             ._render_qweb_html(
-                "cic_portal.action_report_cic_payment_receipt", payment.ids
+                "cic_portal_fee.action_report_cic_payment_receipt", payment.ids
             )[0]
             .decode()
         )

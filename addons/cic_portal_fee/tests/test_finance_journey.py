@@ -37,7 +37,7 @@ class CicFinanceCommon(CicPortalCommon):
         cls.finance = new_test_user(
             cls.env,
             login="cic_fin_journey",
-            groups="cic_portal.group_cic_finance",
+            groups="cic_portal_fee.group_cic_finance",
             name="Petru Contabil",
         )
         cls.clerk = new_test_user(
@@ -125,7 +125,7 @@ class TestFinanceJourney(CicFinanceCommon, TransactionCase):
     def test_finance_sees_every_fee_with_its_request(self):
         Move = self.env["account.move"].with_user(self.finance)
         action = Move.env["ir.actions.act_window"]._for_xml_id(
-            "cic_portal.action_cic_fee"
+            "cic_portal_fee.action_cic_fee"
         )
         fees = Move.search(safe_eval(action["domain"]))
         self.assertIn(self.invoice, fees)
@@ -173,7 +173,7 @@ class TestFinanceJourney(CicFinanceCommon, TransactionCase):
         payment = self.invoice._cic_register_fee_payment(channel="online")
         Payment = self.env["account.payment"].with_user(self.finance)
         action = Payment.env["ir.actions.act_window"]._for_xml_id(
-            "cic_portal.action_cic_fee_payment"
+            "cic_portal_fee.action_cic_fee_payment"
         )
         payments = Payment.search(safe_eval(action["domain"]))
         self.assertIn(payment, payments)
@@ -293,7 +293,7 @@ class TestFinanceJourney(CicFinanceCommon, TransactionCase):
         finance_b = new_test_user(
             self.env,
             login="cic_fin_other",
-            groups="cic_portal.group_cic_finance",
+            groups="cic_portal_fee.group_cic_finance",
             company_id=other_company.id,
             company_ids=[Command.set(other_company.ids)],
         )
@@ -328,7 +328,7 @@ class TestFinanceJourney(CicFinanceCommon, TransactionCase):
             self.env["ir.actions.report"]
             .with_user(self.finance)
             ._render_qweb_html(
-                "cic_portal.action_report_cic_payment_receipt", payment.ids
+                "cic_portal_fee.action_report_cic_payment_receipt", payment.ids
             )[0]
             .decode()
         )
@@ -339,7 +339,7 @@ class TestFinanceJourney(CicFinanceCommon, TransactionCase):
             .with_user(self.finance)
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf(
-                "cic_portal.action_report_cic_payment_receipt", payment.ids
+                "cic_portal_fee.action_report_cic_payment_receipt", payment.ids
             )
         )
         self.assertEqual(fmt, "pdf")

@@ -42,7 +42,7 @@ class CicPaymentImportLine(models.Model):
     payer_vat = fields.Char(
         string="Payer CNP/CUI",
         readonly=True,
-        groups="cic_portal.group_cic_finance",
+        groups="cic_portal_fee.group_cic_finance",
         exportable=False,
         help="CNP or CUI of the payer given by the statement; shown masked.",
     )

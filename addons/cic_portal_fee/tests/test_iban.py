@@ -37,7 +37,7 @@ class TestIban(CicPortalCommon, TransactionCase):
             groups="account.group_account_manager,base.group_partner_manager",
         )
         cls.finance = new_test_user(
-            cls.env, login="iban_finance", groups="cic_portal.group_cic_finance"
+            cls.env, login="iban_finance", groups="cic_portal_fee.group_cic_finance"
         )
         cls.citizen = cls.env["res.partner"].create(
             {"name": "Ion Plătitorul", "email": "ion.platitor@example.com"}

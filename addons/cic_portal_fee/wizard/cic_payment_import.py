@@ -225,7 +225,7 @@ class CicPaymentImport(models.TransientModel):
         """The lines of this statement left to match by hand."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "cic_portal.action_cic_payment_import_line_unmatched"
+            "cic_portal_fee.action_cic_payment_import_line_unmatched"
         )
         action["domain"] = [
             ("statement_line_id.statement_id", "=", self.statement_id.id),

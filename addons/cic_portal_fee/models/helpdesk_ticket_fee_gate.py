@@ -182,8 +182,7 @@ class HelpdeskTicket(models.Model):
     def _cic_documents_released(self):
         """Codul fiscal art. 473, Law 544/2001 art. 9(1): issued documents and
         copies only once the fee owed is paid or exempted."""
-        self.ensure_one()
-        return self.cic_fee_state != "unpaid" and not self._cic_release_blocker()
+        return self.cic_fee_state != "unpaid" and super()._cic_documents_released()
 
     def _cic_copies_changed(self, vals):
         """The entries whose copies (pages or tariff) ``vals`` changes."""

@@ -154,5 +154,5 @@ class AccountPayment(models.Model):
     def action_cic_view_receipt(self):
         """Open the receipt (chitanță) on screen; Print gives the PDF."""
         self.ensure_one()
-        report = self.env.ref("cic_portal.action_report_cic_payment_receipt")
+        report = self.env.ref("cic_portal_fee.action_report_cic_payment_receipt")
         return dict(report.report_action(self, config=False), report_type="qweb-html")

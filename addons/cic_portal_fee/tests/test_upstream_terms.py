@@ -18,7 +18,7 @@ class TestUpstreamTerms(TransactionCase):
         finance = new_test_user(
             self.env,
             login="cic_terms_finance",
-            groups="cic_portal.group_cic_finance",
+            groups="cic_portal_fee.group_cic_finance",
             lang="ro_RO",
         )
         # As after `-u all --i18n-overwrite` or installing Romanian later.

@@ -32,7 +32,9 @@ class TestPortalOfficialPdf(OfficialPdfMixin, CicPortalCommon, TransactionCase):
         ticket = self._make_request(self.citizen, service=self.fee_service)
         payment = self._pay(ticket.cic_invoice_id)
         text = self.render_text(
-            "cic_portal.action_report_cic_payment_receipt", payment, user=self.cashier
+            "cic_portal_fee.action_report_cic_payment_receipt",
+            payment,
+            user=self.cashier,
         )
         self.assert_official(text)
         self.assertIn("Chitanță", text)

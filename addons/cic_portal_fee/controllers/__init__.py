@@ -1,0 +1,4 @@
+# Copyright 2026 CIC Suite
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import portal
+from . import fee_payment
