@@ -23,8 +23,13 @@ sed "s#^addons_path = .*#addons_path = $ODOO_PATH/odoo/addons,$OLD/addons#" "$CO
 start=$(date +%s)
 dropdb -U "$CIC_DB_USER" --if-exists "$DB"
 rm -rf "$CIC_HOME/data/filestore/$DB"
-say "installing the last release ${RELEASE:0:7} into '$DB' (demo data, ro_RO)"
-cic_odoo -c "$CONF_OLD" -d "$DB" -i "$ADDONS_DEMO" --load-language=ro_RO --stop-after-init --log-level=warn \
+# The release's own addons: an addon new since then (cic_portal_fee) is installed
+# by the upgrade (its migration), as on a production database.
+OLD_ADDONS=$(for addon in ${ADDONS_DEMO//,/ }; do
+    if [ -d "$OLD/addons/$addon" ] || [ ! -d "$CIC_ROOT/addons/$addon" ]; then echo "$addon"; fi
+done | paste -sd,)
+say "installing the last release ${RELEASE:0:7} into '$DB' (demo data, ro_RO): $OLD_ADDONS"
+cic_odoo -c "$CONF_OLD" -d "$DB" -i "$OLD_ADDONS" --load-language=ro_RO --stop-after-init --log-level=warn \
     || die "installing the last release failed"
 installed=$(( $(date +%s) - start ))
 snapshot() {
@@ -41,6 +46,9 @@ SELECT 'attachment', id, res_model, res_id, checksum FROM ir_attachment
  WHERE res_model LIKE 'helpdesk%' OR res_model LIKE 'cic.%' ORDER BY id;
 SELECT 'partner', id, name, email FROM res_partner ORDER BY id;
 SELECT 'appraisal', id, employee_id FROM hr_appraisal ORDER BY id;
+SELECT 'fee', id, cic_invoice_id, cic_fee_state FROM helpdesk_ticket
+ WHERE cic_invoice_id IS NOT NULL ORDER BY id;
+SELECT 'payment', id, move_id, amount, cic_channel FROM account_payment ORDER BY id;
 SQL
 }
 snapshot >"$OLD/before.txt" || die "reading the records of the last release failed"
