@@ -143,7 +143,9 @@ cic_port_free() {
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-ADDONS=cic_registry,cic_audience,cic_performance,cic_portal
+# The whole product: the four addons and the online fees (cic_portal_fee, which
+# brings accounting). A town hall without online payments installs the first four.
+ADDONS=cic_registry,cic_audience,cic_performance,cic_portal,cic_portal_fee
 # The demo (bin/run) and test (bin/test) databases also pay fees with the Demo
 # provider (test mode, no money); a production database never installs it.
 ADDONS_DEMO=$ADDONS,payment_demo

@@ -10,7 +10,13 @@ import uuid
 import pytest
 
 # The addons whose demo data the ``demo``-marked tests check.
-DEMO_ADDONS = ("cic_registry", "cic_audience", "cic_performance", "cic_portal")
+DEMO_ADDONS = (
+    "cic_registry",
+    "cic_audience",
+    "cic_performance",
+    "cic_portal",
+    "cic_portal_fee",
+)
 
 
 def pytest_configure(config):

@@ -28,7 +28,7 @@ class PortalFixture:
                 "slug": f"sec-{prefix}-fee-service",
                 "category_id": category.id,
                 "procedure_id": env.ref("cic_registry.procedure_service_request").id,
-                "fee_product_id": env.ref("cic_portal.product_cic_fee").id,
+                "fee_product_id": env.ref("cic_portal_fee.product_cic_fee").id,
                 "fee_amount": 10.0,
             }
         )

@@ -1,4 +1,5 @@
-"""The four CIC addons install on a database without demo data and uninstall cleanly.
+"""The CIC addons (the four and the online fees) install on a database without
+demo data and uninstall cleanly.
 
 Runs odoo-bin in subprocesses on a scratch database, so it exercises the real
 install/uninstall code paths (hooks, data files, column drops) end to end.
@@ -15,7 +16,13 @@ from psycopg2 import sql
 
 from odoo.tools import config
 
-ADDONS = ("cic_registry", "cic_audience", "cic_performance", "cic_portal")
+ADDONS = (
+    "cic_registry",
+    "cic_audience",
+    "cic_performance",
+    "cic_portal",
+    "cic_portal_fee",
+)
 
 UNINSTALL_SCRIPT = """
 mods = env["ir.module.module"].search([("name", "in", %r)])

@@ -60,7 +60,7 @@ class PortalAbuseCase(HttpCase):
                 "procedure_id": cls.env.ref(
                     "cic_registry.procedure_service_request"
                 ).id,
-                "fee_product_id": cls.env.ref("cic_portal.product_cic_fee").id,
+                "fee_product_id": cls.env.ref("cic_portal_fee.product_cic_fee").id,
                 "fee_amount": 12.0,
             }
         )
