@@ -199,7 +199,7 @@ class TestFeeGate(CicPortalHttpCase):
         url = f"/my/requests/{ticket.id}/document/{document.id}"
         locked = self.url_open(url, allow_redirects=False)
         self.assertEqual(locked.status_code, 303)
-        self.assertIn("fee_unpaid", locked.headers["Location"])
+        self.assertIn("document_locked", locked.headers["Location"])
         self.pay(ticket)
         self.dispatch(ticket)
         released = self.url_open(url, allow_redirects=False)
@@ -415,7 +415,7 @@ class TestFeeGate(CicPortalHttpCase):
         self.assertNotIn(url, page.text)
         response = self.url_open(url, allow_redirects=False)
         self.assertEqual(response.status_code, 303)
-        self.assertIn("fee_unpaid", response.headers["Location"])
+        self.assertIn("document_locked", response.headers["Location"])
 
     def test_access_without_copies_stays_free(self):
         ticket = self.foi_request()
