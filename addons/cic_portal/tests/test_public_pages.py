@@ -50,7 +50,7 @@ class TestPublicPages(CicPortalHttpCase):
         self.assertNotIn(self.hidden_service.name, page.text)
         detail = self.url_open(f"/cic/services/{self.fee_service.slug}")
         self.assertEqual(detail.status_code, 200)
-        self.assertIn("25", detail.text)
+        self.assertIn(self.fee_service.name, detail.text)
         hidden = self.url_open(f"/cic/services/{self.hidden_service.slug}")
         self.assertEqual(hidden.status_code, 404)
 

@@ -57,6 +57,13 @@ class TestFeePortalJourneys(CicPortalHttpCase):
         self.assertEqual(ticket.cic_fee_state, "paid")
         self.assertEqual(ticket._cic_payments().cic_channel, "online")
 
+    def test_service_pages_show_the_fee(self):
+        catalogue = self.url_open("/cic/services")
+        self.assertIn("25", catalogue.text)
+        detail = self.url_open(f"/cic/services/{self.fee_service.slug}")
+        self.assertEqual(detail.status_code, 200)
+        self.assertIn("25", detail.text)
+
     def test_invoices_and_receipts_of_others_refused(self):
         ticket_a = self._make_request(self.portal_a.partner_id, name="Dosar Ana")
         ticket_b = self._make_request(

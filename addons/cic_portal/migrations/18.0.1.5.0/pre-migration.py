@@ -14,7 +14,12 @@ the modules marked 'to install' in the same run, after the upgraded ones
 records no longer declared (ir.model.data._process_end): the fee columns, the
 tickets' invoice links, the payments and the noupdate data (fee products and
 tables, rules) are kept, owned by cic_portal_fee. The module record exists:
--u runs update_list before loading; else it is created here."""
+-u runs update_list before loading; else it is created here.
+
+cic_portal's own views that pointed at a moved block (the online form's errors
+view at the surface field) get their arch from their file first: Odoo validates
+an updated template with the inheriting views already in the database, and the
+fee templates are not loaded yet then."""
 
 import logging
 
@@ -225,9 +230,23 @@ def _ensure_module(cr):
         env["ir.module.module"].update_list()
 
 
+# cic_portal views whose stored arch points at a block that moved to the fee
+# addon (see the module's docstring).
+STALE_VIEWS = ["cic_portal.cic_request_form_page_aria"]
+
+
+def _reset_stale_views(cr):
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    for xmlid in STALE_VIEWS:
+        view = env.ref(xmlid, raise_if_not_found=False)
+        if view:
+            view.reset_arch(mode="hard")
+
+
 def migrate(cr, version):
     if not version:
         return
+    _reset_stale_views(cr)
     cr.execute(
         "SELECT 1 FROM ir_module_module WHERE name = 'account_payment' "
         "AND state IN ('installed', 'to upgrade')"
