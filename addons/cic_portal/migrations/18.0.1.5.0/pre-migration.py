@@ -8,12 +8,13 @@ A database whose cic_portal had the fees (account_payment installed) keeps them:
 before cic_portal's data is loaded, the external ids of everything that moved
 (models, fields, selections, constraints, views, templates, menus, actions,
 reports, access rights, rules, groups, data, demo records) are given to
-cic_portal_fee, and cic_portal_fee is marked to install. Odoo's loading installs
-the modules marked 'to install' in the same run, after the upgraded ones
-(odoo/modules/loading.py, load_marked_modules), and only then clears the
+cic_portal_fee, and cic_portal_fee is marked to load. Odoo's loading loads the
+modules so marked in the same run (odoo/modules/loading.py, load_marked_modules:
+the loop queries the states again after each pass), and only then clears the
 records no longer declared (ir.model.data._process_end): the fee columns, the
 tickets' invoice links, the payments and the noupdate data (fee products and
-tables, rules) are kept, owned by cic_portal_fee. The module record exists:
+tables, rules) are kept, owned by cic_portal_fee (it is marked 'to upgrade', see
+migrate()). The module record exists:
 -u runs update_list before loading; else it is created here.
 
 cic_portal's own views that pointed at a moved block (the online form's errors
@@ -287,9 +288,20 @@ def migrate(cr, version):
         """,
         [FEE_MODULE, ["cic.fee.%", "cic.payment.import%"]],
     )
+    # 'to upgrade', not 'to install': its records exist already (moved above),
+    # and a module being installed loads its noupdate data and replays its
+    # functions (the demo's payments, the fee products and tables a town hall
+    # may have changed), while an update leaves them alone. The loading loop
+    # picks it up in this run (load_marked_modules queries the states again
+    # after each pass) and marks it installed; its demo data follows
+    # cic_portal's.
     cr.execute(
-        "UPDATE ir_module_module SET state = 'to install' "
-        "WHERE name = %s AND state = 'uninstalled'",
+        """
+        UPDATE ir_module_module
+           SET state = 'to upgrade',
+               demo = (SELECT demo FROM ir_module_module WHERE name = 'cic_portal')
+         WHERE name = %s AND state = 'uninstalled'
+        """,
         [FEE_MODULE],
     )
     _logger.info(
