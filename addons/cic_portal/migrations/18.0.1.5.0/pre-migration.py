@@ -234,6 +234,10 @@ def _ensure_module(cr):
 # cic_portal views whose stored arch points at a block that moved to the fee
 # addon (see the module's docstring).
 STALE_VIEWS = ["cic_portal.cic_request_form_page_aria"]
+# cic_portal's view that is no more: it extended a template that moved (the
+# validity is cic_portal's own template now), and would stop the update of that
+# template before Odoo removes it at the end of the loading.
+GONE_VIEWS = ["cic_portal.portal_my_cic_request_fees_date_basis"]
 
 
 def _reset_stale_views(cr):
@@ -242,6 +246,10 @@ def _reset_stale_views(cr):
         view = env.ref(xmlid, raise_if_not_found=False)
         if view:
             view.reset_arch(mode="hard")
+    for xmlid in GONE_VIEWS:
+        view = env.ref(xmlid, raise_if_not_found=False)
+        if view:
+            view.unlink()
 
 
 def migrate(cr, version):
