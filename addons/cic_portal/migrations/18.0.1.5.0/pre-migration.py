@@ -129,6 +129,10 @@ RECORDS = [
     "view_cic_fee_list",
     "view_cic_fee_search",
     "view_move_form_cic_fee",
+    # the templates Odoo names after their product (_inherits)
+    "product_cic_fee_product_template",
+    "product_cic_urgency_fee_product_template",
+    "product_cic_foi_copy_fee_product_template",
     "model_cic_fee_table",
     "model_cic_fee_table_line",
     "model_cic_fee_report",
