@@ -24,7 +24,7 @@ TICKET_FILES = (
     "cic_registry/demo/helpdesk_ticket_demo.xml",
     "cic_registry/demo/helpdesk_ticket_workflow_demo.xml",
     "cic_registry/demo/helpdesk_ticket_phone_line_demo.xml",
-    "cic_portal/demo/cic_fee_demo.xml",
+    "cic_portal_fee/demo/cic_fee_demo.xml",
 )
 COAT_OF_ARMS = "cic_registry/static/img/stema_exemplu.png"
 CLERK = "cic_registry.user_ghiseu"
