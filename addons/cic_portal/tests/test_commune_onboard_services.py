@@ -31,20 +31,24 @@ class CommuneOnboardCase(CicPortalCommon, TransactionCase):
             {"name": "Suprafața terenului (m²)", "service_id": cls.fee_service.id}
         )
 
-
-@tagged("post_install", "-at_install")
-class TestCommuneOnboardServices(CommuneOnboardCase):
-    def test_services_copied(self):
+    def _onboard_with_service(self, name="Primăria Comunei Livezile (test)"):
+        """Onboard a commune as the CIC administrator; return it and its copies of
+        the template's service."""
         wizard = (
-            self.env["cic.commune.onboard"]
-            .with_user(self.admin)
-            .create({"name": "Primăria Comunei Livezile (test)"})
+            self.env["cic.commune.onboard"].with_user(self.admin).create({"name": name})
         )
         wizard.action_onboard()
         commune = wizard.company_id
         service = self.env["cic.service"].search(
             [("company_id", "=", commune.id), ("name", "=", self.fee_service.name)]
         )
+        return commune, service
+
+
+@tagged("post_install", "-at_install")
+class TestCommuneOnboardServices(CommuneOnboardCase):
+    def test_services_copied(self):
+        commune, service = self._onboard_with_service()
         self.assertEqual(len(service), 1)
         self.assertEqual(service.slug, self.fee_service.slug)
         self.assertEqual(

@@ -36,16 +36,7 @@ class TestFeeCommuneOnboard(CicFeeCommon, base.CommuneOnboardCase):
             )
 
     def test_fee_tables_copied(self):
-        wizard = (
-            self.env["cic.commune.onboard"]
-            .with_user(self.admin)
-            .create({"name": "Primăria Comunei Livezile (test)"})
-        )
-        wizard.action_onboard()
-        commune = wizard.company_id
-        service = self.env["cic.service"].search(
-            [("company_id", "=", commune.id), ("name", "=", self.fee_service.name)]
-        )
+        commune, service = self._onboard_with_service()
         self.assertEqual(len(service), 1)
         table = self.env["cic.fee.table"].search(
             [("company_id", "=", commune.id), ("year", "=", YEAR)]
